@@ -1,0 +1,15 @@
+package com.caisschool.safeguarding;
+
+import com.caisschool.safeguarding.casework.Authority;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The school's settings under {@code safeguarding.*} in application.yaml (see README). */
+@ConfigurationProperties("safeguarding")
+public record SafeguardingProperties(
+    String publicBaseUrl,
+    ZoneId schoolTimeZone,
+    List<Authority> authorities,
+    Map<String, Map<String, String>> processDefaults) {}

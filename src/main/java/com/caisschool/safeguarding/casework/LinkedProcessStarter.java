@@ -1,0 +1,30 @@
+package com.caisschool.safeguarding.casework;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
+
+/**
+ * Behind a message throw event: starts the process whose start event waits for that message, in
+ * the same transaction (so its first tasks exist as soon as the report is in), under the same case
+ * reference. It hands over exactly the input parameters the model gives the throw event.
+ */
+public class LinkedProcessStarter implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ThrowEvent event = (ThrowEvent) execution.getBpmnModelElementInstance();
+    String messageName = event.getEventDefinitions().stream()
+        .filter(MessageEventDefinition.class::isInstance)
+        .map(definition -> ((MessageEventDefinition) definition).getMessage().getName())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(event.getId() + " has no message to send"));
+    execution.getProcessEngineServices().getRuntimeService()
+        .createMessageCorrelation(messageName)
+        .processInstanceBusinessKey(execution.getProcessBusinessKey())
+        .setVariables(execution.getVariablesLocal())
+        .setVariable("parentCaseProcessInstanceId", execution.getProcessInstanceId())
+        .correlateStartMessage();
+  }
+}

@@ -1,0 +1,41 @@
+package com.caisschool.safeguarding.casework;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Copies the school's configured deadlines and intervals for this process
+ * ({@code safeguarding.process-defaults.<process key>}) into the case, and the list of local
+ * authorities as form choices ({@code authorityOptions}). Each case keeps the values it started with.
+ */
+public class ProcessDefaults implements JavaDelegate {
+
+  private final Map<String, Map<String, String>> defaultsByProcess;
+  private final String authorityOptionsJson;
+
+  public ProcessDefaults(Map<String, Map<String, String>> defaultsByProcess, List<Authority> authorities) {
+    this.defaultsByProcess = Map.copyOf(defaultsByProcess);
+    try {
+      this.authorityOptionsJson = new ObjectMapper().writeValueAsString(authorities);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("safeguarding.authorities cannot be written as JSON", e);
+    }
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String processKey = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    Map<String, String> defaults = defaultsByProcess.get(processKey);
+    if (defaults == null) {
+      throw new IllegalStateException("No safeguarding.process-defaults." + processKey + " configured");
+    }
+    defaults.forEach(execution::setVariable);
+    execution.setVariable("authorityOptions", SpinValues.jsonValue(authorityOptionsJson).create());
+  }
+}

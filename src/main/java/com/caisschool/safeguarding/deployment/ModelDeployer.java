@@ -1,0 +1,58 @@
+package com.caisschool.safeguarding.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the models of {@code processes/} and the forms of {@code forms/} as one deployment with
+ * stable resource names ({@code processes/x.bpmn}, {@code forms/x.form}), whether the application
+ * runs from a jar or from classes. Unchanged resources are not deployed again, so restarting keeps
+ * the same process versions; a changed model becomes a new version for new cases only.
+ */
+@Component
+class ModelDeployer implements InitializingBean {
+
+  static final String DEPLOYMENT_NAME = "cais-safeguarding";
+  private static final String[] PATTERNS = {
+      "classpath*:processes/*.bpmn", "classpath*:processes/*.dmn", "classpath*:forms/*.form"};
+
+  private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
+
+  private final RepositoryService repositoryService;
+
+  ModelDeployer(RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  @Override
+  public void afterPropertiesSet() throws IOException {
+    DeploymentBuilder deployment = repositoryService.createDeployment()
+        .name(DEPLOYMENT_NAME)
+        .source("application")
+        .enableDuplicateFiltering(false);
+    var resolver = new PathMatchingResourcePatternResolver();
+    int count = 0;
+    for (String pattern : PATTERNS) {
+      String folder = pattern.substring("classpath*:".length(), pattern.indexOf('/') + 1);
+      for (Resource resource : resolver.getResources(pattern)) {
+        try (InputStream in = resource.getInputStream()) {
+          deployment.addInputStream(folder + resource.getFilename(),
+              new ByteArrayInputStream(in.readAllBytes()));
+          count++;
+        }
+      }
+    }
+    var result = deployment.deployWithResult();
+    log.info("Deployed {} models and forms (deployment {}, {} new definitions)", count,
+        result.getId(), result.getDeployedProcessDefinitions().size());
+  }
+}

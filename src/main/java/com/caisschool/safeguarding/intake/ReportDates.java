@@ -1,0 +1,35 @@
+package com.caisschool.safeguarding.intake;
+
+import com.caisschool.safeguarding.forms.FormField;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/** Reads a date and time from a form or REST client; without an offset, school time is meant. */
+final class ReportDates {
+
+  private ReportDates() {}
+
+  static Date parse(FormField field, Object raw, ZoneId schoolZone) {
+    if (raw instanceof Date date) {
+      return date;
+    }
+    if (raw instanceof String text) {
+      try {
+        return Date.from(OffsetDateTime.parse(text).toInstant());
+      } catch (DateTimeParseException withoutOffset) {
+        try {
+          return Date.from(LocalDateTime.parse(text).atZone(schoolZone).toInstant());
+        } catch (DateTimeParseException notADate) {
+          // fall through to the message below
+        }
+      }
+    }
+    throw new BadUserRequestException("'" + field.label() + "' (" + field.key()
+        + ") is not a date and time such as 2026-11-23T10:15+08:00: '" + raw + "'");
+  }
+
+}

@@ -1,0 +1,27 @@
+package com.caisschool.safeguarding.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Records every notification in the application's {@code notification} table, so that what the
+ * school was told, and when, can be shown. Email delivery is added on top of this record.
+ */
+public class NotificationLog implements Notifier {
+
+  private final JdbcTemplate jdbc;
+
+  public NotificationLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void send(Notification notification) {
+    jdbc.update("insert into notification (case_reference, kind, recipients, process_instance_id,"
+            + " activity_id, created_at) values (?, ?, ?, ?, ?, ?)",
+        notification.caseReference(), notification.kind(),
+        String.join(",", notification.recipientGroups()), notification.processInstanceId(),
+        notification.activityId(), Timestamp.from(Instant.now()));
+  }
+}

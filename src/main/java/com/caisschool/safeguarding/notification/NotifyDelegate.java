@@ -1,0 +1,29 @@
+package com.caisschool.safeguarding.notification;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * Behind every "Alert ..." service task: reads the kind and the recipient roles from the task's
+ * input parameters ({@code notificationKind}, {@code notificationRecipients}) and sends it.
+ */
+public class NotifyDelegate implements JavaDelegate {
+
+  private final Notifier notifier;
+
+  public NotifyDelegate(Notifier notifier) {
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String recipients = (String) execution.getVariable("notificationRecipients");
+    notifier.send(new Notification(
+        execution.getProcessBusinessKey(),
+        (String) execution.getVariable("notificationKind"),
+        Arrays.stream(recipients.split(",")).map(String::trim).toList(),
+        execution.getProcessInstanceId(),
+        execution.getCurrentActivityId()));
+  }
+}

@@ -1,0 +1,51 @@
+package com.caisschool.safeguarding.testing;
+
+import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.casework.LinkedProcessStarter;
+import com.caisschool.safeguarding.casework.ProcessDefaults;
+import com.caisschool.safeguarding.forms.FormDefinitions;
+import com.caisschool.safeguarding.intake.CaseReferences;
+import com.caisschool.safeguarding.intake.ConcernIntake;
+import com.caisschool.safeguarding.notification.NotifyDelegate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Registers the application's real delegates under the names the models use, configured from the
+ * real application.yaml, so plain-engine tests run the models as the application does. Only the
+ * notifier is replaced, by one that records what was sent.
+ */
+public final class ProcessTestDelegates {
+
+  private ProcessTestDelegates() {}
+
+  public static SafeguardingProperties applicationProperties() {
+    try {
+      var environment = new StandardEnvironment();
+      new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))
+          .forEach(source -> environment.getPropertySources().addLast(source));
+      return Binder.get(environment).bind("safeguarding", SafeguardingProperties.class).get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static RecordedNotifications register(ProcessEngine engine) {
+    SafeguardingProperties properties = applicationProperties();
+    var forms = new FormDefinitions(engine.getRepositoryService());
+    var notifications = new RecordedNotifications();
+    Mocks.register("concernIntake", new ConcernIntake(forms, properties.schoolTimeZone(),
+        new CaseReferences(properties.schoolTimeZone())));
+    Mocks.register("processDefaults",
+        new ProcessDefaults(properties.processDefaults(), properties.authorities()));
+    Mocks.register("startLinkedProcess", new LinkedProcessStarter());
+    Mocks.register("notify", new NotifyDelegate(notifications));
+    return notifications;
+  }
+}
