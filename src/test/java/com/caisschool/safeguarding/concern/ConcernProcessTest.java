@@ -1,0 +1,402 @@
+package com.caisschool.safeguarding.concern;
+
+import static com.caisschool.safeguarding.concern.ConcernTestData.MONDAY_10_40;
+import static com.caisschool.safeguarding.concern.ConcernTestData.bruiseReport;
+import static com.caisschool.safeguarding.concern.ConcernTestData.with;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.caisschool.safeguarding.testing.ProcessTestDelegates;
+import com.caisschool.safeguarding.testing.RecordedNotifications;
+import com.caisschool.safeguarding.testing.StubPathways;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Disclosure, Action and Intervention flow ({@code processes/safeguarding-concern.bpmn}), one
+ * test per path, on the plain engine with the real models, forms and configuration defaults.
+ */
+@Deployment(resources = {
+    "processes/safeguarding-concern.bpmn", "processes/concern-triage.dmn",
+    "forms/report-safeguarding-concern.form", "forms/immediate-action.form",
+    "forms/concern-triage.form", "forms/authority-report.form",
+    "forms/case-study-team-decision.form", "forms/further-discovery.form",
+    "forms/contact-authorities.form", "forms/monitoring-review.form",
+    "forms/no-action-sign-off.form", "forms/close-case.form", "forms/case-review.form"})
+class ConcernProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(0.9)
+      .excludeProcessDefinitionKeys("self-harm-response", "allegation-against-adult", "bullying-incident")
+      .build();
+
+  RecordedNotifications notifications;
+  StubPathways pathways;
+
+  @BeforeEach
+  void setUp(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    notifications = ProcessTestDelegates.register(engine);
+    pathways = new StubPathways(engine.getRepositoryService())
+        .deploy("self-harm-response", "SelfHarmReported")
+        .deploy("allegation-against-adult", "AllegationAgainstAdultReported")
+        .deploy("bullying-incident", "BullyingReported");
+    ClockUtil.setCurrentTime(Date.from(MONDAY_10_40.toInstant()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    pathways.undeploy();
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  static ProcessInstance report(Map<String, Object> variables) {
+    return runtimeService().startProcessInstanceByKey("safeguarding-concern", variables);
+  }
+
+  static void passTime(Duration duration) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+  }
+
+  /** Reports the bruise concern and completes the alert, so the case waits in CPO triage. */
+  ProcessInstance reportedAndAlerted(Map<String, Object> report) {
+    ProcessInstance pi = report(report);
+    execute(job("service_task_alert_new_concern", pi));
+    assertThat(pi).isWaitingAt("user_task_cpo_triage");
+    return pi;
+  }
+
+  ProcessInstance atCaseStudyTeam() {
+    ProcessInstance pi = reportedAndAlerted(bruiseReport());
+    complete(task(pi), withVariables("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
+        "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+    return pi;
+  }
+
+  static Map<String, Object> teamDecision(String courseOfAction, Object... more) {
+    return with(Map.of("attendees", "CPO, DCPO, counselor, principal",
+        "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
+        "courseOfAction", courseOfAction, "courseOfActionRationale", "Team reasoning"), more);
+  }
+
+
+  @Test
+  void reportIsRecordedWithACaseReferenceAndAlertsCpoAndDeputy() {
+    ProcessInstance pi = report(bruiseReport());
+
+    assertThat(pi).isWaitingAt("service_task_alert_new_concern")
+        .variables().containsEntry("reportedLate", false).containsEntry("priority", "standard")
+        .containsEntry("triageDeadline", "PT24H").containsEntry("caseStudyTeamDeadline", "P2D");
+    String reference = (String) runtimeService().getVariable(pi.getId(), "caseReference");
+    org.assertj.core.api.Assertions.assertThat(reference).matches("SC-2026-[A-Z2-9]{6}");
+    org.assertj.core.api.Assertions.assertThat(pi.getBusinessKey()).isEqualTo(reference);
+
+    execute(job("service_task_alert_new_concern", pi));
+    org.assertj.core.api.Assertions.assertThat(notifications.all()).singleElement()
+        .satisfies(n -> {
+          org.assertj.core.api.Assertions.assertThat(n.kind()).isEqualTo("new-concern");
+          org.assertj.core.api.Assertions.assertThat(n.recipientGroups()).containsExactly("cpo", "dcpo");
+          org.assertj.core.api.Assertions.assertThat(n.caseReference()).isEqualTo(reference);
+        });
+    assertThat(task(pi)).hasDefinitionKey("user_task_cpo_triage").hasCandidateGroup("cpo")
+        .hasDueDate(Date.from(MONDAY_10_40.plusHours(24).toInstant()));
+  }
+
+  @Test
+  void reportMadeMoreThanTwentyFourHoursLaterIsAcceptedAndFlaggedLate() {
+    ProcessInstance pi = report(with(bruiseReport(),
+        "concernAroseAt", Date.from(MONDAY_10_40.minusDays(4).toInstant())));
+
+    assertThat(pi).isActive().variables().containsEntry("reportedLate", true);
+  }
+
+  @Test
+  void reportWithoutTheObservationsIsRefusedNamingTheField() {
+    Map<String, Object> incomplete = with(bruiseReport(), "observations", " ");
+
+    assertThatThrownBy(() -> report(incomplete))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("observations").hasMessageContaining("What you observed");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void unknownCategoryIsRefused() {
+    assertThatThrownBy(() -> report(with(bruiseReport(), "categories", "physical-abuse,witchcraft")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Unknown category 'witchcraft'");
+  }
+
+  @Test
+  void malformedDateIsRefused() {
+    assertThatThrownBy(() -> report(with(bruiseReport(), "concernAroseAt", "last Monday")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("concernAroseAt");
+  }
+
+  @Test
+  void dateInTheFutureIsRefused() {
+    assertThatThrownBy(() -> report(with(bruiseReport(), "concernAroseAt", "2026-11-24T09:00")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("future");
+  }
+
+  @Test
+  void unknownChoiceForWhoTheConcernIsAboutIsRefused() {
+    assertThatThrownBy(() -> report(with(bruiseReport(), "concernAbout", "neighbour")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("concernAbout");
+  }
+
+
+  @Test
+  void childInImmediateDangerGetsAnImmediateActionTaskBeforeTriage() {
+    ProcessInstance pi = report(with(bruiseReport(), "immediateDanger", true));
+
+    // No job runs in between: the task exists as soon as the report is in.
+    assertThat(pi).isWaitingAt("user_task_immediate_action", "service_task_alert_immediate_danger",
+        "service_task_alert_new_concern");
+    assertThat(task("user_task_immediate_action", pi)).hasCandidateGroup("cpo").hasCandidateGroup("dcpo");
+    assertThat(pi).variables().containsEntry("priority", "critical").containsEntry("triageDeadline", "PT1H");
+
+    execute(job("service_task_alert_immediate_danger", pi));
+    complete(task("user_task_immediate_action", pi), withVariables("emergencyActions", "Nurse, police called",
+        "emergencyAgency", "local-police", "emergencyContactPerson", "Officer Zhang",
+        "emergencyContactedAt", new Date(), "emergencyReference", "JK-2026-1123"));
+    assertThat(pi).hasPassed("end_event_immediate_action_recorded", "end_event_immediate_danger_alerted");
+    org.assertj.core.api.Assertions.assertThat(notifications.kinds()).contains("immediate-danger");
+  }
+
+  @Test
+  void selfHarmStartsTheSelfHarmResponseAtOnceUnderTheSameReference() {
+    ProcessInstance pi = report(with(bruiseReport(), "categories", "self-harm", "concernAbout", "unknown"));
+
+    assertThat(pi).hasPassed("throw_event_start_self_harm_response", "end_event_self_harm_started");
+    var selfHarm = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("self-harm-response").singleResult();
+    org.assertj.core.api.Assertions.assertThat(selfHarm.getBusinessKey()).isEqualTo(pi.getBusinessKey());
+    org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(selfHarm.getId(), "childName"))
+        .isEqualTo("Lina Okafor-Testchild");
+    assertThat(pi).isWaitingAt("service_task_alert_new_concern");
+  }
+
+  @Test
+  void concernAboutAStaffMemberStartsTheAllegationFlow() {
+    ProcessInstance pi = report(with(bruiseReport(), "concernAbout", "staff-or-volunteer",
+        "subjectName", "PE teacher"));
+
+    assertThat(pi).hasPassed("throw_event_start_allegation");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("allegation-against-adult").processInstanceBusinessKey(pi.getBusinessKey())
+        .count()).isOne();
+  }
+
+  @Test
+  void plainBullyingStartsTheAntiBullyingProcedure() {
+    ProcessInstance pi = report(with(bruiseReport(), "categories", "cyberbullying", "concernAbout", "student"));
+
+    assertThat(pi).hasPassed("throw_event_start_bullying");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("bullying-incident").processInstanceBusinessKey(pi.getBusinessKey())
+        .count()).isOne();
+  }
+
+
+  @Test
+  void triageNotDoneByItsDeadlineEscalatesToTheDeputyAndAlertsBoth() {
+    ProcessInstance pi = reportedAndAlerted(bruiseReport());
+
+    passTime(Duration.ofHours(23));
+    org.assertj.core.api.Assertions.assertThat(
+        BpmnAwareTests.managementService().createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime()).count())
+        .isZero();
+    passTime(Duration.ofHours(1).plusMinutes(1));
+    execute(job("boundary_timer_triage_deadline", pi));
+    execute(job("service_task_alert_triage_overdue", pi));
+
+    assertThat(pi).isWaitingAt("user_task_dcpo_triage");
+    assertThat(task(pi)).hasCandidateGroup("dcpo");
+    org.assertj.core.api.Assertions.assertThat(notifications.kinds()).containsExactly("new-concern", "triage-overdue");
+    org.assertj.core.api.Assertions.assertThat(notifications.all().get(1).recipientGroups()).containsExactly("cpo", "dcpo");
+
+    complete(task(pi), withVariables("initialFacts", "Deputy gathered facts", "authorityReportDue", "no",
+        "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+  }
+
+  @Test
+  void criticalConcernMustBeTriagedWithinOneHour() {
+    ProcessInstance pi = reportedAndAlerted(with(bruiseReport(), "categories", "child-sexual-exploitation",
+        "concernAbout", "external"));
+
+    passTime(Duration.ofMinutes(61));
+    execute(job("boundary_timer_triage_deadline", pi));
+    assertThat(pi).isWaitingAt("service_task_alert_triage_overdue");
+  }
+
+  @Test
+  void mandatoryReportToTheAuthoritiesIsRecordedBeforeTheTeamMeets() {
+    ProcessInstance pi = reportedAndAlerted(bruiseReport());
+
+    complete(task(pi), withVariables("initialFacts", "History of bruises", "authorityReportDue", "yes",
+        "triageDecision", "case-study-team", "triageRationale", "Suspected unlawful harm"));
+    assertThat(pi).isWaitingAt("user_task_report_to_authorities");
+    assertThat(task(pi)).hasCandidateGroup("cpo").hasCandidateGroup("dcpo");
+    complete(task(pi), withVariables("authorityReportAgency", "public-security-bureau",
+        "authorityReportContactPerson", "Duty officer", "authorityReportContactedAt", new Date(),
+        "authorityReportReference", "PSB-42"));
+
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+    assertThat(task(pi)).hasCandidateGroup("case-study-team");
+  }
+
+  @Test
+  void triageCanCloseACaseThatIsNoChildProtectionConcern() {
+    ProcessInstance pi = reportedAndAlerted(bruiseReport());
+
+    complete(task(pi), withVariables("initialFacts", "Bruise from football, seen by coach", "authorityReportDue", "no",
+        "triageDecision", "close", "triageRationale", "Accident witnessed by two staff"));
+    assertThat(pi).isWaitingAt("user_task_close_case");
+    complete(task(pi), withVariables("outcomeSummary", "Accidental injury", "caseReviewWanted", false));
+
+    assertThat(pi).isEnded().hasPassed("end_event_case_closed").hasNotPassed("user_task_case_review");
+  }
+
+
+  @Test
+  void teamDecisionNotTakenInTwoDaysAlertsCpoAndDeputyAndStaysOpen() {
+    ProcessInstance pi = atCaseStudyTeam();
+
+    passTime(Duration.ofDays(2).plusMinutes(1));
+    execute(job("boundary_timer_team_overdue", pi));
+    execute(job("service_task_alert_team_overdue", pi));
+
+    assertThat(pi).isWaitingAt("user_task_case_study_team").hasPassed("end_event_team_overdue_alerted");
+    org.assertj.core.api.Assertions.assertThat(notifications.kinds()).endsWith("case-study-team-overdue");
+  }
+
+  @Test
+  void furtherDiscoveryGathersInformationThenReturnsToTheTeam() {
+    ProcessInstance pi = atCaseStudyTeam();
+
+    complete(task(pi), teamDecision("further-discovery",
+        "discoveryPlan", "Counselor talks to the child; nurse checks"));
+    assertThat(pi).isWaitingAt("user_task_further_discovery");
+    assertThat(task(pi)).hasCandidateGroup("case-study-team").hasCandidateGroup("counselors");
+
+    complete(task(pi), withVariables("discoveryFindings", "Mother confirms"));
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+  }
+
+  @Test
+  void furtherDiscoveryNotDeliveredIsRemindedThenEscalated() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("further-discovery", "discoveryPlan", "Meet the family"));
+
+    passTime(Duration.ofDays(5).plusMinutes(1));
+    execute(job("boundary_timer_discovery_reminder", pi));
+    execute(job("service_task_remind_discovery", pi));
+    passTime(Duration.ofDays(2));
+    execute(job("boundary_timer_discovery_escalation", pi));
+    execute(job("service_task_escalate_discovery", pi));
+
+    org.assertj.core.api.Assertions.assertThat(notifications.kinds())
+        .endsWith("further-discovery-due", "further-discovery-overdue");
+    assertThat(pi).isWaitingAt("user_task_further_discovery");
+  }
+
+  @Test
+  void monitoringReviewsRecurUntilTheCaseIsClosed() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("monitor", "monitoringPlan", "Weekly check by class teacher",
+        "monitoringReviewInterval", "P14D"));
+
+    for (int review = 1; review <= 3; review++) {
+      assertThat(pi).isWaitingAt("timer_next_monitoring_review");
+      passTime(Duration.ofDays(14));
+      execute(job("timer_next_monitoring_review", pi));
+      assertThat(pi).isWaitingAt("user_task_monitoring_review");
+      complete(task(pi), withVariables("reviewNotes", "No new marks", "reviewOutcome", review < 3 ? "continue" : "close",
+          "reviewRationale", "Clean review " + review));
+    }
+
+    assertThat(pi).isWaitingAt("user_task_close_case");
+  }
+
+  @Test
+  void monitoringReviewNotDoneIsEscalatedAndCanSendTheCaseBackToTheTeam() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("monitor", "monitoringPlan", "Watch attendance",
+        "monitoringReviewInterval", "P7D"));
+    passTime(Duration.ofDays(7));
+    execute(job("timer_next_monitoring_review", pi));
+
+    passTime(Duration.ofDays(3).plusMinutes(1));
+    execute(job("boundary_timer_review_overdue", pi));
+    execute(job("service_task_alert_review_overdue", pi));
+    org.assertj.core.api.Assertions.assertThat(notifications.kinds()).endsWith("monitoring-review-overdue");
+
+    complete(task(pi), withVariables("reviewNotes", "New bruises", "reviewOutcome", "escalate",
+        "reviewRationale", "Concern has grown"));
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+  }
+
+  @Test
+  void immediateActionRecordsTheAuthorityContactThenMonitorsTheSupportPlan() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("immediate-action"));
+
+    assertThat(pi).isWaitingAt("user_task_contact_authorities");
+    complete(task(pi), withVariables("interventionAgency", "jinkai-education-bureau",
+        "interventionContactPerson", "Ms Li", "interventionContactedAt", new Date(),
+        "interventionReference", "JEB-7", "supportPlan", "Weekly counseling",
+        "parentsInformed", "no", "parentsNotInformedReason", "Father is the alleged abuser"));
+
+    assertThat(pi).isWaitingAt("timer_next_monitoring_review");
+  }
+
+  @Test
+  void noActionNeedsTheCposSignOffAndCanEndWithACaseReview() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("no-action"));
+
+    assertThat(pi).isWaitingAt("user_task_no_action_sign_off");
+    assertThat(task(pi)).hasCandidateGroup("cpo");
+    complete(task(pi), withVariables("signOffDecision", "approve", "signOffNote", "Bereavement known and supported"));
+    complete(task(pi), withVariables("outcomeSummary", "No action, family supported", "caseReviewWanted", true));
+    assertThat(pi).isWaitingAt("user_task_case_review");
+    complete(task(pi), withVariables("lessonsLearned", "Share bereavement notices with homeroom teachers"));
+
+    assertThat(pi).isEnded().hasPassed("user_task_no_action_sign_off", "user_task_case_review");
+  }
+
+  @Test
+  void cpoCanReturnANoActionDecisionToTheTeam() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("no-action"));
+
+    complete(task(pi), withVariables("signOffDecision", "return", "signOffNote", "Ask the nurse first"));
+
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+    org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).isOne();
+  }
+}
