@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConcernProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestDelegates.ENGINE_CONFIG)
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys("self-harm-response", "allegation-against-adult", "bullying-incident")
       .build();

@@ -10,12 +10,16 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.caisschool.safeguarding.testing.ProcessTestDelegates;
 
 /** Every rule of processes/concern-triage.dmn, evaluated by the engine as the process does. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/concern-triage.dmn")
 class ConcernTriageDecisionTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+      .configurationResource(ProcessTestDelegates.ENGINE_CONFIG).build();
 
   DecisionService decisions;
 

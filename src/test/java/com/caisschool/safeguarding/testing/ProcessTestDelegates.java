@@ -23,6 +23,12 @@ import org.springframework.core.io.ClassPathResource;
  */
 public final class ProcessTestDelegates {
 
+  /**
+   * The plain engine's configuration. Not named camunda.cfg.xml: that name would make the REST API
+   * of the Spring tests build a second engine from it on the first unauthenticated lookup.
+   */
+  public static final String ENGINE_CONFIG = "process-tests.cfg.xml";
+
   private ProcessTestDelegates() {}
 
   public static SafeguardingProperties applicationProperties() {

@@ -1,0 +1,31 @@
+package com.caisschool.safeguarding.forms;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task of every model, as its form says: a task cannot be completed, through Tasklist
+ * or the REST API, while a field its form requires (a decision's rationale, for one) is empty.
+ * Attached to all tasks through the engine's event bridge, so an edited model cannot drop it.
+ */
+@Component
+class RequiredFieldsOnCompletion {
+
+  private final FormDefinitions forms;
+
+  RequiredFieldsOnCompletion(FormDefinitions forms) {
+    this.forms = forms;
+  }
+
+  @EventListener(condition = "#task.eventName == 'complete'")
+  public void onComplete(DelegateTask task) {
+    UserTask userTask = task.getBpmnModelElementInstance();
+    if (userTask != null && userTask.getCamundaFormRef() != null) {
+      RequiredFieldCheck.check(
+          forms.fields(task.getProcessDefinitionId(), userTask.getCamundaFormRef()), task.getVariables());
+    }
+  }
+
+}

@@ -1,0 +1,39 @@
+package com.caisschool.safeguarding.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * The REST API wraps every engine error raised while starting a process or completing a task as
+ * "500 Internal Server Error". When the cause is input the engine refused (a missing required fact,
+ * an unknown category, an unreadable date), the client is told so: 400 with the engine's message,
+ * which names the field. Anything else keeps the status the REST API chose.
+ */
+@Priority(1)
+public class RejectedInputMapper implements ExceptionMapper<RestException> {
+
+  @Override
+  public Response toResponse(RestException exception) {
+    BadUserRequestException rejected = rejectedInput(exception);
+    Response.Status status = rejected != null ? Response.Status.BAD_REQUEST
+        : exception.getStatus() != null ? exception.getStatus() : Response.Status.INTERNAL_SERVER_ERROR;
+    String type = rejected != null ? "InvalidRequestException" : exception.getClass().getSimpleName();
+    String message = rejected != null ? rejected.getMessage() : exception.getMessage();
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", type, "message", message == null ? "" : message)).build();
+  }
+
+  private static BadUserRequestException rejectedInput(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException rejected) {
+        return rejected;
+      }
+    }
+    return null;
+  }
+}

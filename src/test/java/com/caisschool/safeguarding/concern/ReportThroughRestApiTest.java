@@ -1,0 +1,135 @@
+package com.caisschool.safeguarding.concern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.RestApi;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The running application: a staff member reports a concern through the REST API (the call Tasklist
+ * makes for the start form), the CPO finds the triage task with the facts, and bad input is refused.
+ */
+@ApplicationTest
+class ReportThroughRestApiTest {
+
+  private static final String SUBMIT = "/process-definition/key/safeguarding-concern/submit-form";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
+
+  RestApi teacher;
+  RestApi cpo;
+
+  @BeforeEach
+  void setUp() {
+    teacher = RestApi.as(port, "teacher", "demo");
+    cpo = RestApi.as(port, "cpo", "demo");
+  }
+
+  static Map<String, Object> report() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("childName", string("Tomas Ivanov-Testchild"));
+    variables.put("childGrade", string("Grade 3"));
+    variables.put("categories", Map.of("value", "[\"physical-abuse\"]", "type", "Json"));
+    variables.put("immediateDanger", Map.of("value", false, "type", "Boolean"));
+    variables.put("concernAbout", string("family-member"));
+    variables.put("concernAroseAt", string(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString()));
+    variables.put("location", string("Classroom 3B"));
+    variables.put("observations", string("Finger-mark bruises on the upper arm"));
+    variables.put("disclosure", string("Dad grabs me when he is angry"));
+    return variables;
+  }
+
+  static Map<String, Object> string(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  @Test
+  void staffReportReachesTheCpoAsATriageTaskWithTheFacts() {
+    RestApi.Reply started = teacher.post(SUBMIT, Map.of("variables", report()));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String instanceId = started.json().path("id").asText();
+    assertThat(started.json().path("businessKey").asText()).startsWith("SC-");
+    assertThat(runtimeService.getVariable(instanceId, "reporterId")).isEqualTo("teacher");
+
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("user_task_cpo_triage").count() == 1);
+    String taskId = cpo.get("/task?processInstanceId=" + instanceId).json().get(0).path("id").asText();
+    RestApi.Reply variables = cpo.get("/task/" + taskId + "/form-variables");
+    assertThat(variables.json().path("observations").path("value").asText()).isEqualTo("Finger-mark bruises on the upper arm");
+    assertThat(variables.json().path("priority").path("value").asText()).isEqualTo("standard");
+    assertThat(cpo.get("/task/" + taskId + "/deployed-form").json().path("id").asText()).isEqualTo("concern-triage");
+    assertThat(jdbc.queryForObject("select count(*) from notification where process_instance_id = ? and kind = 'new-concern'",
+        Integer.class, instanceId)).isOne();
+  }
+
+  @Test
+  void triageCannotBeCompletedWithoutItsRationale() {
+    String instanceId = teacher.post(SUBMIT, Map.of("variables", report())).json().path("id").asText();
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        taskService.createTaskQuery().processInstanceId(instanceId).count() == 1);
+    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+
+    RestApi.Reply refused = cpo.post("/task/" + taskId + "/submit-form", Map.of("variables", Map.of(
+        "initialFacts", string("Spoke to the teacher"), "authorityReportDue", string("no"),
+        "triageDecision", string("case-study-team"))));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("triageRationale");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  @Test
+  void reportWithoutAFactIsRefusedNamingTheFieldAndStartsNothing() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> incomplete = report();
+    incomplete.remove("observations");
+
+    RestApi.Reply refused = teacher.post(SUBMIT, Map.of("variables", incomplete));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("What you observed").contains("observations");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void unknownCategoryOrMalformedDateGetsA400AndStartsNothing() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> unknownCategory = report();
+    unknownCategory.put("categories", Map.of("value", "[\"physical-abuse\",\"witchcraft\"]", "type", "Json"));
+    Map<String, Object> badDate = report();
+    badDate.put("concernAroseAt", string("last Monday"));
+
+    RestApi.Reply category = teacher.post("/process-definition/key/safeguarding-concern/start",
+        Map.of("variables", unknownCategory));
+    RestApi.Reply date = teacher.post(SUBMIT, Map.of("variables", badDate));
+
+    assertThat(category.status()).isEqualTo(400);
+    assertThat(category.json().path("message").asText()).contains("Unknown category 'witchcraft'");
+    assertThat(date.status()).isEqualTo(400);
+    assertThat(date.json().path("message").asText()).contains("concernAroseAt");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void restApiRefusesAnonymousCallers() {
+    assertThat(RestApi.anonymous(port).get("/task").status()).isEqualTo(401);
+    assertThat(RestApi.anonymous(port).post(SUBMIT, Map.of("variables", report())).status()).isEqualTo(401);
+    assertThat(RestApi.as(port, "chair", "wrong-password").get("/task").status()).isEqualTo(401);
+  }
+}
