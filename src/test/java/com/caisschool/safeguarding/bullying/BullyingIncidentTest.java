@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -467,6 +469,17 @@ class BullyingIncidentTest {
     // a referral has no bullying type yet: the investigating administrator records it
     investigate(pi, "yes", "no", json("social", "cyber"));
     assertThat(pi).isWaitingAt("user_task_decide_consequences").variables().containsEntry("cyberbullying", true);
+  }
+
+  @Test
+  void staffCounselorsAndAdministratorsMayReportBullyingDirectly() throws Exception {
+    String definitionId = repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS)
+        .singleResult().getId();
+    assertThat(repositoryService().getIdentityLinksForProcessDefinition(definitionId))
+        .extracting(IdentityLink::getGroupId)
+        .containsExactlyInAnyOrder("staff", "counselors", "head-of-school");
+    assertThat(BullyingForms.requiredKeys("bullying-report"))
+        .contains("childName", "childGrade", "studentsWhoBullied", "bullyingTypes", "concernAroseAt", "location", "observations");
   }
 
   @Test
