@@ -171,7 +171,7 @@ class BullyingIncidentTest {
   }
 
   @Test
-  void anEmptyCyberbullyingRecordCannotPassTheAcceptableUsePolicyStep() throws Exception {
+  void cyberbullyingFormsRequireTheAupConsequencesAndTheOnlineEvidence() throws Exception {
     // The model sends every cyberbullying case through the AUP task; its form makes both consequences required.
     Map<String, Object> form = BullyingForms.fields("bullying-aup-consequences");
     assertThat(form).containsKeys("internetSuspendedFrom", "internetSuspensionDays", "devicesConfiscated", "deviceReturnArrangement");
