@@ -1,8 +1,11 @@
 package com.caisschool.safeguarding;
 
+import com.caisschool.safeguarding.casework.CaseReferenceAssignment;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
 import com.caisschool.safeguarding.casework.ProcessDefaults;
+import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
+import com.caisschool.safeguarding.intake.CaseOpening;
 import com.caisschool.safeguarding.intake.CaseReferences;
 import com.caisschool.safeguarding.intake.ConcernIntake;
 import com.caisschool.safeguarding.notification.NotificationLog;
@@ -35,6 +38,21 @@ class DelegateConfig {
   @Bean
   LinkedProcessStarter startLinkedProcess() {
     return new LinkedProcessStarter();
+  }
+
+  @Bean
+  CaseOpening openCase(FormDefinitions forms, SafeguardingProperties properties) {
+    return new CaseOpening(forms, new CaseReferences(properties.schoolTimeZone()));
+  }
+
+  @Bean
+  CaseReferenceAssignment assignCaseReference(SafeguardingProperties properties) {
+    return new CaseReferenceAssignment(properties.schoolTimeZone());
+  }
+
+  @Bean
+  FormCheck checkForm(FormDefinitions forms) {
+    return new FormCheck(forms);
   }
 
   @Bean

@@ -70,7 +70,7 @@ class AllegationAgainstAdultProcessTest {
   static final Instant START = Instant.parse("2026-03-02T01:00:00Z"); // 09:00 in the school's time zone
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestDelegates.ENGINE_CONFIG)
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys("safeguarding-concern")
       .build();

@@ -68,7 +68,7 @@ class BullyingIncidentTest {
   static final Date T0 = Date.from(OffsetDateTime.parse("2026-03-02T09:00:00+08:00").toInstant());
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestDelegates.ENGINE_CONFIG)
       .excludeProcessDefinitionKeys("safeguarding-concern")
       .assertClassCoverageAtLeast(0.9)
       .build();
@@ -79,8 +79,6 @@ class BullyingIncidentTest {
   void setUp(ProcessEngine engine) {
     BpmnAwareTests.init(engine);
     notifications = ProcessTestDelegates.register(engine);
-    Mocks.register("assignCaseReference",
-        new CaseReferenceAssignment(ProcessTestDelegates.applicationProperties().schoolTimeZone()));
     ClockUtil.setCurrentTime(T0);
   }
 

@@ -13,10 +13,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.caisschool.safeguarding.forms.FormCheck;
-import com.caisschool.safeguarding.forms.FormDefinitions;
-import com.caisschool.safeguarding.intake.CaseOpening;
-import com.caisschool.safeguarding.intake.CaseReferences;
 import com.caisschool.safeguarding.notification.Notification;
 import com.caisschool.safeguarding.testing.ProcessTestDelegates;
 import com.caisschool.safeguarding.testing.RecordedNotifications;
@@ -85,7 +81,7 @@ class SelfHarmResponseTest {
       "user_task_inform_parents", "user_task_call_guardian", "user_task_tell_parents_after_emergency");
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ProcessTestDelegates.ENGINE_CONFIG)
       .excludeProcessDefinitionKeys(CONCERN)
       .assertClassCoverageAtLeast(0.9)
       .build();
@@ -97,10 +93,6 @@ class SelfHarmResponseTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-06T07:30:00Z"))); // Friday 15:30 in Shanghai
     notifications = ProcessTestDelegates.register(engine);
-    var forms = new FormDefinitions(engine.getRepositoryService());
-    var zone = ProcessTestDelegates.applicationProperties().schoolTimeZone();
-    Mocks.register("openCase", new CaseOpening(forms, new CaseReferences(zone)));
-    Mocks.register("checkForm", new FormCheck(forms));
   }
 
   @AfterEach

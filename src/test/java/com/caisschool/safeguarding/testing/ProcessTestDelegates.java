@@ -1,9 +1,12 @@
 package com.caisschool.safeguarding.testing;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.casework.CaseReferenceAssignment;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
 import com.caisschool.safeguarding.casework.ProcessDefaults;
+import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
+import com.caisschool.safeguarding.intake.CaseOpening;
 import com.caisschool.safeguarding.intake.CaseReferences;
 import com.caisschool.safeguarding.intake.ConcernIntake;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
@@ -51,6 +54,9 @@ public final class ProcessTestDelegates {
     Mocks.register("processDefaults",
         new ProcessDefaults(properties.processDefaults(), properties.authorities()));
     Mocks.register("startLinkedProcess", new LinkedProcessStarter());
+    Mocks.register("openCase", new CaseOpening(forms, new CaseReferences(properties.schoolTimeZone())));
+    Mocks.register("assignCaseReference", new CaseReferenceAssignment(properties.schoolTimeZone()));
+    Mocks.register("checkForm", new FormCheck(forms));
     Mocks.register("notify", new NotifyDelegate(notifications));
     return notifications;
   }
