@@ -79,6 +79,22 @@ class ReportThroughRestApiTest {
   }
 
   @Test
+  void concernAboutAStaffMemberStartsTheAllegationFlowUnderTheSameReference() {
+    Map<String, Object> aboutTeacher = report();
+    aboutTeacher.put("concernAbout", string("staff-or-volunteer"));
+    aboutTeacher.put("subjectName", string("PE teacher"));
+
+    RestApi.Reply started = teacher.post(SUBMIT, Map.of("variables", aboutTeacher));
+
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String reference = started.json().path("businessKey").asText();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("allegation-against-adult")
+        .processInstanceBusinessKey(reference).count()).isOne();
+    assertThat(taskService.createTaskQuery().processDefinitionKey("allegation-against-adult")
+        .processInstanceBusinessKey(reference).taskCandidateGroup("head-of-school").count()).isPositive();
+  }
+
+  @Test
   void triageCannotBeCompletedWithoutItsRationale() {
     String instanceId = teacher.post(SUBMIT, Map.of("variables", report())).json().path("id").asText();
     await().atMost(Duration.ofSeconds(30)).until(() ->
