@@ -52,7 +52,9 @@ class ModelDeployer implements InitializingBean {
       }
     }
     var result = deployment.deployWithResult();
-    log.info("Deployed {} models and forms (deployment {}, {} new definitions)", count,
-        result.getId(), result.getDeployedProcessDefinitions().size());
+    // Unchanged resources deploy nothing: the result then lists no definitions (null).
+    var definitions = result.getDeployedProcessDefinitions();
+    log.info("{} models and forms checked; {} new process definitions deployed", count,
+        definitions == null ? 0 : definitions.size());
   }
 }
