@@ -143,6 +143,14 @@ class ReportThroughRestApiTest {
   }
 
   @Test
+  void otherRestErrorsKeepTheirStatus() {
+    RestApi.Reply missing = cpo.get("/task/no-such-task");
+
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().path("message").asText()).isNotBlank();
+  }
+
+  @Test
   void restApiRefusesAnonymousCallers() {
     assertThat(RestApi.anonymous(port).get("/task").status()).isEqualTo(401);
     assertThat(RestApi.anonymous(port).post(SUBMIT, Map.of("variables", report())).status()).isEqualTo(401);
