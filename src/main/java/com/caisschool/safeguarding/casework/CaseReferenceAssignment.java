@@ -4,6 +4,7 @@ import com.caisschool.safeguarding.intake.CaseReferences;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * {@code SC-2026-K7QM4T}) as its business key, so that notifications and the case file can name
  * it without the child's name. A report routed from a concern keeps the concern's reference.
  */
-public class CaseReferenceAssignment implements JavaDelegate {
+public class CaseReferenceAssignment implements JavaDelegate, ExecutionListener {
 
   private final CaseReferences references;
 
@@ -23,9 +24,16 @@ public class CaseReferenceAssignment implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     if (reference == null || reference.isBlank()) {
-      reference = references.next((Date) execution.getVariable("reportedAt"));
+      Date reportedAt = (Date) execution.getVariable("reportedAt");
+      reference = references.next(reportedAt != null ? reportedAt : new Date());
       execution.setProcessBusinessKey(reference);
     }
     execution.setVariable("caseReference", reference);
+  }
+
+  /** Also usable as an execution listener, on a start event. */
+  @Override
+  public void notify(DelegateExecution execution) {
+    execute(execution);
   }
 }

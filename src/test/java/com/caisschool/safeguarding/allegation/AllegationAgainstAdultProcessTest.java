@@ -170,7 +170,7 @@ class AllegationAgainstAdultProcessTest {
     runAsyncJobs(pi);
 
     String reference = runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
-    assertThat(reference).isEqualTo("AL-" + pi.getId());
+    assertThat(reference).matches("SC-\\d{4}-[A-Z2-9]{6}");
     assertThat(pi).hasPassed("start_event_allegation_recorded").isWaitingAt("user_task_threshold_test");
     assertThat(pi).variables().containsEntry("caseReference", reference).containsEntry("caseOwnerGroup", HEAD);
     assertThat(notifications.all()).singleElement().extracting(Notification::caseReference).isEqualTo(reference);
