@@ -28,8 +28,8 @@ final class ReportDates {
         }
       }
     }
+    // The value itself is not repeated: the message may reach the logs.
     throw new BadUserRequestException("'" + field.label() + "' (" + field.key()
-        + ") is not a date and time such as 2026-11-23T10:15+08:00: '" + raw + "'");
+        + ") is not a date and time such as 2026-11-23T10:15+08:00");
   }
-
 }
