@@ -8,12 +8,19 @@ import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.intake.CaseOpening;
 import com.caisschool.safeguarding.intake.CaseReferences;
 import com.caisschool.safeguarding.intake.ConcernIntake;
+import com.caisschool.safeguarding.notification.EmailNotifier;
+import com.caisschool.safeguarding.notification.NotificationEmails;
 import com.caisschool.safeguarding.notification.NotificationLog;
+import com.caisschool.safeguarding.notification.NotificationProperties;
+import com.caisschool.safeguarding.notification.Notifier;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /** The beans the models call by name ({@code camunda:delegateExpression="${name}"}). */
 @Configuration
@@ -55,8 +62,31 @@ class DelegateConfig {
     return new FormCheck(forms);
   }
 
+  /**
+   * Every alert is recorded in the notification table; with
+   * {@code safeguarding.notifications.email-enabled} it is also emailed (postgres profile), which
+   * needs an SMTP server ({@code spring.mail.host}).
+   */
   @Bean
-  NotifyDelegate notify(JdbcTemplate jdbc) {
-    return new NotifyDelegate(new NotificationLog(jdbc));
+  NotifyDelegate notify(JdbcTemplate jdbc, NotificationProperties notifications,
+      SafeguardingProperties properties, IdentityService identityService,
+      ObjectProvider<JavaMailSender> mailSender) {
+    Notifier notifier = new NotificationLog(jdbc);
+    if (notifications.emailEnabled()) {
+      JavaMailSender sender = mailSender.getIfAvailable();
+      if (sender == null) {
+        throw new IllegalStateException("safeguarding.notifications.email-enabled is true but no"
+            + " SMTP server is configured: set SPRING_MAIL_HOST (and SPRING_MAIL_PORT,"
+            + " SPRING_MAIL_USERNAME, SPRING_MAIL_PASSWORD), or switch email off.");
+      }
+      if (notifications.from() == null || notifications.from().isBlank()) {
+        throw new IllegalStateException("safeguarding.notifications.from is not set.");
+      }
+      notifier = new EmailNotifier(notifier, sender, identityService,
+          new NotificationEmails(notifications.subjectPrefix(), notifications.kinds(),
+              properties.publicBaseUrl()),
+          notifications.from());
+    }
+    return new NotifyDelegate(notifier);
   }
 }

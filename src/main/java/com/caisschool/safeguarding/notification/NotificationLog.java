@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records every notification in the application's {@code notification} table, so that what the
- * school was told, and when, can be shown. Email delivery is added on top of this record.
+ * school was told, and when, can be shown. {@link EmailNotifier} sends the email, then this record.
  */
 public class NotificationLog implements Notifier {
 
