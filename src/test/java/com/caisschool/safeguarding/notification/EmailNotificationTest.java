@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,10 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * leaves an incident and the report intact, and the mail goes out once when the job is retried.
  *
  * <p>Its own Spring context (email on, its own in-memory database and engine name, no job
- * executor): the tests execute the notification jobs themselves.
+ * executor): the tests execute the notification jobs themselves. Closed after the class, so its
+ * engine never stands in for the shared context's.
  */
 @SpringBootTest
 @ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class EmailNotificationTest {
 
   private static final int SMTP_PORT = freePort();
@@ -58,7 +61,9 @@ class EmailNotificationTest {
     registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     // Not the database nor the engine name of the shared application test context.
-    registry.add("camunda.bpm.process-engine-name", () -> "email-test");
+    // (Camunda ignores a name with a hyphen, and the REST API of the shared context would then
+    // find this engine under "default".)
+    registry.add("camunda.bpm.process-engine-name", () -> "emailTest");
     registry.add("spring.datasource.url",
         () -> "jdbc:h2:mem:safeguarding-email-test;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
   }
