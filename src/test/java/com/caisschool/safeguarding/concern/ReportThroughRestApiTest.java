@@ -74,8 +74,9 @@ class ReportThroughRestApiTest {
     assertThat(variables.json().path("observations").path("value").asText()).isEqualTo("Finger-mark bruises on the upper arm");
     assertThat(variables.json().path("priority").path("value").asText()).isEqualTo("standard");
     assertThat(cpo.get("/task/" + taskId + "/deployed-form").json().path("id").asText()).isEqualTo("concern-triage");
-    assertThat(jdbc.queryForObject("select count(*) from notification where process_instance_id = ? and kind = 'new-concern'",
-        Integer.class, instanceId)).isOne();
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        "select count(*) from notification where process_instance_id = ? and kind = 'new-concern'",
+        Integer.class, instanceId) == 1);
   }
 
   @Test

@@ -132,6 +132,9 @@ class EmailNotificationTest {
         .isOne();
     assertThat(runtimeService.getVariable(concern.getId(), "observations")).isEqualTo(OBSERVATIONS);
     assertThat(notificationRows(concern)).isZero();
+    // A mail outage never holds up the CPO: triage is waiting beside the failed alert.
+    assertThat(taskService.createTaskQuery().processInstanceId(concern.getId())
+        .taskDefinitionKey("user_task_cpo_triage").count()).isOne();
 
     smtp = startedSmtp();
     managementService.setJobRetries(jobId, 1);
