@@ -48,8 +48,8 @@ class DelegateConfig {
   }
 
   @Bean
-  CaseOpening openCase(FormDefinitions forms, SafeguardingProperties properties) {
-    return new CaseOpening(forms, new CaseReferences(properties.schoolTimeZone()));
+  CaseOpening openCase(FormDefinitions forms, CaseReferenceAssignment assignCaseReference) {
+    return new CaseOpening(forms, assignCaseReference);
   }
 
   @Bean

@@ -1,8 +1,8 @@
 package com.caisschool.safeguarding.intake;
 
+import com.caisschool.safeguarding.casework.CaseReferenceAssignment;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.forms.RequiredFieldCheck;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -15,11 +15,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 public class CaseOpening implements JavaDelegate {
 
   private final FormDefinitions forms;
-  private final CaseReferences caseReferences;
+  private final CaseReferenceAssignment caseReference;
 
-  public CaseOpening(FormDefinitions forms, CaseReferences caseReferences) {
+  public CaseOpening(FormDefinitions forms, CaseReferenceAssignment caseReference) {
     this.forms = forms;
-    this.caseReferences = caseReferences;
+    this.caseReference = caseReference;
   }
 
   @Override
@@ -27,8 +27,6 @@ public class CaseOpening implements JavaDelegate {
     String startForm = (String) execution.getVariable("startForm");
     RequiredFieldCheck.check(forms.fields(execution.getProcessDefinitionId(), startForm),
         execution.getVariables());
-    String reference = caseReferences.next((Date) execution.getVariable("reportedAt"));
-    execution.setProcessBusinessKey(reference);
-    execution.setVariable("caseReference", reference);
+    caseReference.execute(execution);
   }
 }

@@ -54,8 +54,9 @@ public final class ProcessTestDelegates {
     Mocks.register("processDefaults",
         new ProcessDefaults(properties.processDefaults(), properties.authorities()));
     Mocks.register("startLinkedProcess", new LinkedProcessStarter());
-    Mocks.register("openCase", new CaseOpening(forms, new CaseReferences(properties.schoolTimeZone())));
-    Mocks.register("assignCaseReference", new CaseReferenceAssignment(properties.schoolTimeZone()));
+    var assignCaseReference = new CaseReferenceAssignment(properties.schoolTimeZone());
+    Mocks.register("openCase", new CaseOpening(forms, assignCaseReference));
+    Mocks.register("assignCaseReference", assignCaseReference);
     Mocks.register("checkForm", new FormCheck(forms));
     Mocks.register("notify", new NotifyDelegate(notifications));
     return notifications;
