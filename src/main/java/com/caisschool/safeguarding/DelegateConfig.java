@@ -27,8 +27,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 class DelegateConfig {
 
   @Bean
-  FormDefinitions formDefinitions(RepositoryService repositoryService) {
-    return new FormDefinitions(repositoryService);
+  FormDefinitions formDefinitions(RepositoryService repositoryService, IdentityService identityService) {
+    return new FormDefinitions(repositoryService, identityService);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.casework;
 
+import com.caisschool.safeguarding.security.SystemAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -29,8 +30,9 @@ public class ProcessDefaults implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String processKey = execution.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    var services = execution.getProcessEngineServices();
+    String processKey = SystemAccess.run(services.getIdentityService(), () -> services.getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey());
     Map<String, String> defaults = defaultsByProcess.get(processKey);
     if (defaults == null) {
       throw new IllegalStateException("No safeguarding.process-defaults." + processKey + " configured");

@@ -2,45 +2,107 @@ package com.caisschool.safeguarding.security;
 
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * The doors into the application. The Camunda webapps authenticate with their own login page and
- * CSRF protection; the REST API demands HTTP Basic credentials checked against Camunda's identity
- * store (failed attempts lock the account for a growing delay). Everything else is closed.
+ * Spring Security is the one door. The REST API takes HTTP Basic only (stateless, never
+ * anonymous); Tasklist, Cockpit and Admin sit behind Spring's form login, and Camunda's
+ * container-based authentication hands the Spring identity to the webapps. Passwords are checked
+ * against Camunda's identity store ({@link CamundaIdentityAuthentication}), so users and groups
+ * stay managed in Camunda Admin. Other pages (a public reporting channel) bring their own chain.
  */
 @Configuration
 class WebSecurityConfig {
 
+  /** Where Camunda's webapp log-out button posts; it logs out of Spring as well. */
+  private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
+
   @Bean
-  SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-    http
+  @Order(10)
+  SecurityFilterChain restApi(HttpSecurity http, CamundaIdentityAuthentication identities) throws Exception {
+    http.securityMatcher(path("/engine-rest/**"))
+        .authenticationProvider(identities)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("CAIS Safeguarding"))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless HTTP Basic: no cookie a foreign page could ride on, so no CSRF token.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(100)
+  SecurityFilterChain webapps(HttpSecurity http, CamundaIdentityAuthentication identities,
+      WebappApplicationAccess applicationAccess) throws Exception {
+    http.authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/", "/camunda/**", "/engine-rest/**", "/actuator/health").permitAll()
+            .requestMatchers("/login", "/actuator/health").permitAll()
+            // Camunda's own login and first-admin set-up would bypass this door: closed.
+            .requestMatchers(path("/camunda/api/admin/auth/user/{engine}/login/**"),
+                path("/camunda/api/admin/setup/**")).denyAll()
+            // Who the user is and log-out serve every webapp; the rest of an app's API needs that app.
+            .requestMatchers(path("/camunda/api/admin/auth/**")).authenticated()
+            .requestMatchers(path("/camunda/api/{app:cockpit|admin|tasklist}/**")).access(applicationAccess)
+            .requestMatchers(path("/"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
-        // The webapps carry Camunda's own CSRF filter; the REST API is stateless Basic auth.
-        .csrf(csrf -> csrf.disable())
+        .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/", false))
+        .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
+        .logout(logout -> logout
+            .logoutRequestMatcher(path(HttpMethod.POST, WEBAPP_LOGOUT))
+            .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+        // Camunda's webapps carry their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN),
+        // on for every state-changing /camunda request; Spring's guards the login form.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.sameOrigin()));
     return http.build();
   }
 
-  /** HTTP Basic for /engine-rest, checked by the engine against its users (never anonymous). */
+  /** Tasklist, Cockpit and Admin take the user Spring Security authenticated. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setName("camunda-webapp-container-authentication");
+    registration.addInitParameter("authentication-provider", SpringSecurityIdentity.class.getName());
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** The REST API runs engine calls as the user Spring Security authenticated. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
-    registration.addInitParameter("authentication-provider",
-        HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter("authentication-provider", SpringSecurityIdentity.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
+  }
+
+  /** Path matchers that also match requests served by Camunda's Jersey servlets. */
+  private static PathPatternRequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 }

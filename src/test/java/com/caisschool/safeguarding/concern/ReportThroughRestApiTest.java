@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.ConcernReports;
 import com.caisschool.safeguarding.testing.RestApi;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ApplicationTest
 class ReportThroughRestApiTest {
 
-  private static final String SUBMIT = "/process-definition/key/safeguarding-concern/submit-form";
+  private static final String SUBMIT = ConcernReports.SUBMIT;
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
 
@@ -42,21 +42,11 @@ class ReportThroughRestApiTest {
   }
 
   static Map<String, Object> report() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("childName", string("Tomas Ivanov-Testchild"));
-    variables.put("childGrade", string("Grade 3"));
-    variables.put("categories", Map.of("value", "[\"physical-abuse\"]", "type", "Json"));
-    variables.put("immediateDanger", Map.of("value", false, "type", "Boolean"));
-    variables.put("concernAbout", string("family-member"));
-    variables.put("concernAroseAt", string(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString()));
-    variables.put("location", string("Classroom 3B"));
-    variables.put("observations", string("Finger-mark bruises on the upper arm"));
-    variables.put("disclosure", string("Dad grabs me when he is angry"));
-    return variables;
+    return ConcernReports.bruises("Tomas Ivanov-Testchild");
   }
 
   static Map<String, Object> string(String value) {
-    return Map.of("value", value, "type", "String");
+    return ConcernReports.string(value);
   }
 
   @Test
@@ -65,7 +55,9 @@ class ReportThroughRestApiTest {
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instanceId = started.json().path("id").asText();
     assertThat(started.json().path("businessKey").asText()).startsWith("SC-");
-    assertThat(runtimeService.getVariable(instanceId, "reporterId")).isEqualTo("teacher");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().getStartUserId()).as("the reporter, recorded for the CPO and deputy").isEqualTo("teacher");
+    assertThat(runtimeService.getVariables(instanceId).values()).as("never a case variable").doesNotContain("teacher");
 
     await().atMost(Duration.ofSeconds(30)).until(() ->
         taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("user_task_cpo_triage").count() == 1);

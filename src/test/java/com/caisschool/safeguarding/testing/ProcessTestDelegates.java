@@ -47,7 +47,7 @@ public final class ProcessTestDelegates {
 
   public static RecordedNotifications register(ProcessEngine engine) {
     SafeguardingProperties properties = applicationProperties();
-    var forms = new FormDefinitions(engine.getRepositoryService());
+    var forms = new FormDefinitions(engine.getRepositoryService(), engine.getIdentityService());
     var notifications = new RecordedNotifications();
     Mocks.register("concernIntake", new ConcernIntake(forms, properties.schoolTimeZone(),
         new CaseReferences(properties.schoolTimeZone())));

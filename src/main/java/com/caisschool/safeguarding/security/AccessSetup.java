@@ -1,0 +1,95 @@
+package com.caisschool.safeguarding.security;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets the standing grants of {@code safeguarding.access.grants} at every start-up: each
+ * (group, resource) gets exactly the configured permissions, so the configuration is the record of
+ * who may do what. Grants that are not in the configuration are left alone. Filters are named by
+ * their display name and created (showing every task the user may see) when missing.
+ */
+@Component
+class AccessSetup implements InitializingBean {
+
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AccessProperties access;
+
+  AccessSetup(AuthorizationService authorizations, FilterService filters, TaskService tasks,
+      AccessProperties access) {
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.access = access;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    // Several entries may name the same group and resource: their permissions add up.
+    Map<Target, Set<Permission>> permissionsByTarget = new LinkedHashMap<>();
+    for (AccessProperties.Grant grant : access.grants()) {
+      Resource resource = PermissionNames.resource(grant.resource());
+      for (String resourceId : grant.resourceIds()) {
+        String id = resource == Resources.FILTER && !resourceId.equals(Authorization.ANY) ? filterId(resourceId) : resourceId;
+        for (String group : grant.groups()) {
+          Set<Permission> permissions = permissionsByTarget.computeIfAbsent(new Target(group, resource, id),
+              target -> new LinkedHashSet<>());
+          grant.permissions().forEach(name -> permissions.add(PermissionNames.permission(name, resource)));
+        }
+      }
+    }
+    permissionsByTarget.forEach((target, permissions) ->
+        setGrant(target.group(), target.resource(), target.resourceId(), permissions.toArray(Permission[]::new)));
+  }
+
+  private record Target(String group, Resource resource, String resourceId) {}
+
+  private void setGrant(String group, Resource resource, String resourceId, Permission[] permissions) {
+    Authorization grant = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (grant == null) {
+      grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(group);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+    } else if (names(grant.getPermissions(PermissionNames.all(resource))).equals(names(permissions))) {
+      return;
+    }
+    grant.setPermissions(permissions);
+    authorizations.saveAuthorization(grant);
+  }
+
+  private static Set<String> names(Permission[] permissions) {
+    Set<String> names = new HashSet<>();
+    Arrays.stream(permissions).map(Permission::getName).forEach(names::add);
+    names.remove("NONE");
+    return names;
+  }
+
+  private String filterId(String name) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      filter.setQuery(tasks.createTaskQuery());
+      filters.saveFilter(filter);
+    }
+    return filter.getId();
+  }
+}

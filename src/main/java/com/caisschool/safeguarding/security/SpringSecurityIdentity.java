@@ -1,0 +1,33 @@
+package com.caisschool.safeguarding.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Tells Camunda who Spring Security authenticated. Groups are left for Camunda to read from its
+ * own identity store, so a membership changed in Camunda Admin counts from the next log-in.
+ * Instantiated by Camunda's filters by class name, hence public with a no-argument constructor.
+ */
+public class SpringSecurityIdentity implements AuthenticationProvider {
+
+  @Override
+  public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return AuthenticationResult.unsuccessful();
+    }
+    return AuthenticationResult.successful(authentication.getName());
+  }
+
+  @Override
+  public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+    // Spring Security answers unauthenticated requests before they get here.
+  }
+}
