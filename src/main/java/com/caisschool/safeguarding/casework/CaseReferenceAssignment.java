@@ -6,6 +6,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * First step of a pathway ({@code ${assignCaseReference}}): a report made directly in Tasklist gets a case reference of the same kind as every concern (such as
@@ -13,6 +15,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * it without the child's name. A report routed from a concern keeps the concern's reference.
  */
 public class CaseReferenceAssignment implements JavaDelegate, ExecutionListener {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseReferenceAssignment.class);
 
   private final CaseReferences references;
 
@@ -27,6 +31,7 @@ public class CaseReferenceAssignment implements JavaDelegate, ExecutionListener 
       Date reportedAt = (Date) execution.getVariable("reportedAt");
       reference = references.next(reportedAt != null ? reportedAt : new Date());
       execution.setProcessBusinessKey(reference);
+      log.info("Case {} opened in {}", reference, execution.getProcessDefinitionId());
     }
     execution.setVariable("caseReference", reference);
   }

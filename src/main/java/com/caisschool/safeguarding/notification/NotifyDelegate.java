@@ -3,12 +3,16 @@ package com.caisschool.safeguarding.notification;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Behind every "Alert ..." service task: reads the kind and the recipient roles from the task's
  * input parameters ({@code notificationKind}, {@code notificationRecipients}) and sends it.
  */
 public class NotifyDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(NotifyDelegate.class);
 
   private final Notifier notifier;
 
@@ -19,6 +23,8 @@ public class NotifyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String recipients = (String) execution.getVariable("notificationRecipients");
+    log.debug("Alert {} for case {} to {}", execution.getVariable("notificationKind"),
+        execution.getProcessBusinessKey(), recipients);
     notifier.send(new Notification(
         execution.getProcessBusinessKey(),
         (String) execution.getVariable("notificationKind"),

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseAccess {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseAccess.class);
 
   private final AuthorizationService authorizations;
   private final IdentityService identities;
@@ -47,10 +51,14 @@ class CaseAccess {
   void sync(String processInstanceId) {
     SystemAccess.run(identities, () -> {
       List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
-      syncGrants(processInstanceId, holders(open));
-      if (aboutHiddenSubject(processInstanceId, open)) {
+      Set<Identity> holders = holders(open);
+      syncGrants(processInstanceId, holders);
+      boolean hidden = aboutHiddenSubject(processInstanceId, open);
+      if (hidden) {
         revokeForSubjectGroup(processInstanceId, open);
       }
+      log.debug("Case access of process instance {}: {} task holders{}", processInstanceId, holders.size(),
+          hidden ? ", hidden from " + access.hiddenFromSubject().group() : "");
     });
   }
 

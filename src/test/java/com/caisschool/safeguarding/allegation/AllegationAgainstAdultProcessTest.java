@@ -441,7 +441,7 @@ class AllegationAgainstAdultProcessTest {
       "forms/allegation-refer-to-regulators.form"})
   void concernReportedAboutAStaffMemberStartsTheAllegationFlowUnderTheSameCaseReference() {
     Map<String, Object> report = new HashMap<>();
-    report.put("childName", "Mei Chen");
+    report.put("childName", "Mei Chen-Testchild");
     report.put("childGrade", "Grade 9");
     report.put("categories", "emotional-abuse");
     report.put("concernAbout", "staff-or-volunteer");
@@ -470,7 +470,7 @@ class AllegationAgainstAdultProcessTest {
   ProcessInstance referred(String about, String categories) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseReference", "SC-2026-TEST01");
-    variables.put("childName", "Mei Chen");
+    variables.put("childName", "Mei Chen-Testchild");
     variables.put("childGrade", "Grade 9");
     variables.put("studentId", null);
     variables.put("categories", categories);
@@ -493,7 +493,7 @@ class AllegationAgainstAdultProcessTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("concernAbout", about);
     variables.put("subjectName", about.equals(HEAD) ? "Head of School" : "Music teacher");
-    variables.put("childName", "Li Wei");
+    variables.put("childName", "Li Wei-Testchild");
     variables.put("childGrade", "Grade 5");
     variables.put("allegationMadeBy", "A parent");
     variables.put("allegationReceivedAt", "2026-03-02T08:30+08:00");

@@ -368,7 +368,7 @@ class BullyingIncidentTest {
         .processDefinitionKey("safeguarding-concern").singleResult();
     assertThat(concern).isNotNull();
     assertThat(concern).variables()
-        .containsEntry("childName", "Mei Chen").containsEntry("childGrade", "Grade 7")
+        .containsEntry("childName", "Mei Chen-Testchild").containsEntry("childGrade", "Grade 7")
         .containsEntry("concernAbout", "student").containsEntry("location", "Bus 3")
         .containsEntry("categories", "physical-abuse,peer-on-peer-abuse")
         .containsEntry("observations", "Reason for abuseIndicators")
@@ -441,7 +441,7 @@ class BullyingIncidentTest {
   @Test
   void theConcernProcessRoutesPlainBullyingHereUnderTheSameCaseReference() {
     Map<String, Object> concern = new HashMap<>();
-    concern.put("childName", "Mei Chen");
+    concern.put("childName", "Mei Chen-Testchild");
     concern.put("childGrade", "Grade 7");
     concern.put("categories", "bullying");
     concern.put("concernAbout", "student");
@@ -458,7 +458,7 @@ class BullyingIncidentTest {
         .processInstanceId(safeguardingConcern.getId()).singleResult().getBusinessKey();
     assertThat(pi.getBusinessKey()).startsWith("SC-").isEqualTo(caseReference);
     assertThat(pi).hasPassed("start_event_bullying_referred")
-        .variables().containsEntry("childName", "Mei Chen").containsEntry("caseReference", caseReference)
+        .variables().containsEntry("childName", "Mei Chen-Testchild").containsEntry("caseReference", caseReference)
         .containsEntry("investigationDeadline", "P10D");
 
     runNotifications();
@@ -502,7 +502,7 @@ class BullyingIncidentTest {
   ProcessInstance reportDirectly(String... types) {
     identityService().setAuthenticatedUserId("teacher.wang");
     Map<String, Object> report = new HashMap<>();
-    report.put("childName", "Mei Chen");
+    report.put("childName", "Mei Chen-Testchild");
     report.put("childGrade", "Grade 7");
     report.put("studentsWhoBullied", "Alex Wu, Grade 8");
     report.put("bullyingTypes", json(types));

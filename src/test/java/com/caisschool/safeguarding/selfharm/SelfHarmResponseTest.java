@@ -344,7 +344,7 @@ class SelfHarmResponseTest {
   @Test
   void aConcernWithSelfHarmStartsThisResponseAndItsCounselorTaskAtOnce() {
     Map<String, Object> report = new HashMap<>();
-    report.put("childName", "Mei Chen");
+    report.put("childName", "Mei Chen-Testchild");
     report.put("childGrade", "Grade 9");
     report.put("categories", "self-harm");
     report.put("concernAbout", "unknown");
@@ -373,7 +373,7 @@ class SelfHarmResponseTest {
 
   private static Map<String, Object> directReport() {
     Map<String, Object> report = new HashMap<>();
-    report.put("childName", "Mei Chen");
+    report.put("childName", "Mei Chen-Testchild");
     report.put("childGrade", "Grade 9");
     report.put("disclosure", "I don't want to be here any more");
     report.put("observations", "Fresh cuts on the left forearm, seen in PE");

@@ -1,0 +1,110 @@
+package com.caisschool.safeguarding.security;
+
+import static com.caisschool.safeguarding.testing.ConcernReports.bruises;
+import static com.caisschool.safeguarding.testing.ConcernReports.form;
+import static com.caisschool.safeguarding.testing.ConcernReports.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.ConcernReports;
+import com.caisschool.safeguarding.testing.RestApi;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Read access that follows the work: someone who is not the CPO or deputy reads a case while they
+ * hold one of its tasks and loses it when the task is done; and a case about the Head of School
+ * stays hidden from the Head even where the Head's other roles would hold its tasks.
+ */
+@ApplicationTest
+class CaseAccessTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+
+  @Test
+  void aTeamMemberReadsTheCaseOnlyWhileTheTeamHoldsItsDecision() {
+    RestApi cpo = RestApi.as(port, "cpo", "demo");
+    RestApi principal = RestApi.as(port, "principal", "demo");
+    String id = report(bruises("Gita Lifecycle-Testchild"));
+    assertThat(principal.get("/process-instance/" + id).status()).isIn(403, 404);
+
+    submit(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
+        "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> principal.get("/process-instance/" + id).status() == 200);
+    assertThat(principal.get("/process-instance/" + id + "/variables").body()).contains("Gita Lifecycle-Testchild");
+
+    submit(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
+        "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
+        "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning",
+        "monitoringPlan", "Weekly check by class teacher", "monitoringReviewInterval", "P14D"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> principal.get("/process-instance/" + id).status() != 200);
+    assertThat(principal.get("/process-instance/" + id + "/variables").body()).doesNotContain("Gita");
+    assertThat(principal.get("/process-instance?processInstanceIds=" + id).json()).isEmpty();
+    // The CPO still reads it: the case is open, being monitored.
+    assertThat(cpo.get("/process-instance/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theHeadSeesNothingOfACaseAboutTheHeadEvenAsACaseStudyTeamMember() {
+    identityService.createMembership("head", "case-study-team");
+    try {
+      RestApi cpo = RestApi.as(port, "cpo", "demo");
+      RestApi head = RestApi.as(port, "head", "demo");
+      RestApi principal = RestApi.as(port, "principal", "demo");
+      String id = report(with(bruises("Hana Aboutthehead-Testchild"),
+          "concernAbout", "head-of-school", "subjectName", "Head of School"));
+      submit(cpo, id, form("initialFacts", "Child repeats the account", "authorityReportDue", "no",
+          "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
+
+      // The team's decision is open, and another team member sees it.
+      await().atMost(Duration.ofSeconds(30)).until(() -> principal.get("/task?processInstanceId=" + id).json().size() == 1);
+      Task decision = openTasks(id).get(0);
+      assertThat(taskService.getIdentityLinksForTask(decision.getId()))
+          .anyMatch(link -> "case-study-team".equals(link.getGroupId()));
+
+      for (String path : List.of("/task?processInstanceId=" + id, "/task/" + decision.getId(),
+          "/task/" + decision.getId() + "/form-variables", "/process-instance/" + id,
+          "/process-instance/" + id + "/variables", "/process-instance?processInstanceIds=" + id,
+          "/history/process-instance?processInstanceId=" + id, "/history/variable-instance?processInstanceId=" + id)) {
+        RestApi.Reply reply = head.get(path);
+        assertThat(reply.body()).as(path).doesNotContain("Hana").doesNotContain(decision.getId() + "\",\"name");
+        assertThat(reply.status()).as(path).isIn(200, 403, 404);
+        if (reply.status() == 200) {
+          assertThat(reply.json().isArray() ? reply.json().size() : -1).as(path).isZero();
+        }
+      }
+      assertThat(head.post("/task/" + decision.getId() + "/claim", Map.of("userId", "head")).status()).isIn(403, 404);
+    } finally {
+      identityService.deleteMembership("head", "case-study-team");
+    }
+  }
+
+  private String report(Map<String, Object> variables) {
+    RestApi.Reply started = RestApi.as(port, "teacher", "demo").post(ConcernReports.SUBMIT, Map.of("variables", variables));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return started.json().path("id").asText();
+  }
+
+  /** Completes the case's open task through the REST API as the given user. */
+  private void submit(RestApi user, String id, Map<String, Object> form) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !openTasks(id).isEmpty());
+    RestApi.Reply done = user.post("/task/" + openTasks(id).get(0).getId() + "/submit-form", form);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  private List<Task> openTasks(String id) {
+    return taskService.createTaskQuery().processInstanceId(id).list();
+  }
+}
