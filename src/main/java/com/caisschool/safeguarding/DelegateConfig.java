@@ -17,6 +17,7 @@ import com.caisschool.safeguarding.notification.NotifyDelegate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,8 +71,8 @@ class DelegateConfig {
   @Bean
   NotifyDelegate notify(JdbcTemplate jdbc, NotificationProperties notifications,
       SafeguardingProperties properties, IdentityService identityService,
-      ObjectProvider<JavaMailSender> mailSender) {
-    Notifier notifier = new NotificationLog(jdbc);
+      ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events) {
+    Notifier notifier = new NotificationLog(jdbc, events);
     if (notifications.emailEnabled()) {
       JavaMailSender sender = mailSender.getIfAvailable();
       if (sender == null) {

@@ -58,6 +58,9 @@ class WebSecurityConfig {
             // Who the user is and log-out serve every webapp; the rest of an app's API needs that app.
             .requestMatchers(path("/camunda/api/admin/auth/**")).authenticated()
             .requestMatchers(path("/camunda/api/{app:cockpit|admin|tasklist}/**")).access(applicationAccess)
+            // The case file: the CPO and the deputy only (README "The case file").
+            .requestMatchers(path("/casefile/**")).hasAnyAuthority(
+                CamundaIdentityAuthentication.GROUP_PREFIX + "cpo", CamundaIdentityAuthentication.GROUP_PREFIX + "dcpo")
             .requestMatchers(path("/"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
         .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/", false))

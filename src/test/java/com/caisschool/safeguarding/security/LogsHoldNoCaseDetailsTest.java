@@ -26,7 +26,7 @@ class LogsHoldNoCaseDetailsTest {
   private static final List<String> FACTS = List.of(
       "Testchild", "Chen Hua", "Officer Zhang", "Dispatcher Zhang",
       "Finger-mark bruises", "Dad grabs me", "Burn marks on both wrists", "Uncle locks me in the cellar",
-      "messages her late at night", "private flat", "called names", "Fresh cuts", "I hurt myself");
+      "messages her late at night", "private flat", "called names", "Fresh cuts", "I hurt myself", "Alex Wu");
 
   @Test
   void theTestRunsLogNamesNoChildAndTellsNoFact() throws IOException {

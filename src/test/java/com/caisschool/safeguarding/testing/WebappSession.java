@@ -56,11 +56,7 @@ public final class WebappSession {
 
   /** Submits the log-in form; the reply redirects to Tasklist on success, to /login?error otherwise. */
   public Reply logIn(String user, String password) {
-    Matcher token = CSRF_FIELD.matcher(page("/login").body());
-    if (!token.find()) {
-      throw new AssertionError("The log-in page has no CSRF token");
-    }
-    return postForm("/login", Map.of("username", user, "password", password, "_csrf", token.group(1)));
+    return postForm("/login", Map.of("username", user, "password", password, "_csrf", csrfTokenOf(page("/login"))));
   }
 
   /** A GET as the webapps' scripts send it (JSON). */
@@ -72,6 +68,43 @@ public final class WebappSession {
   public Reply page(String path) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+  }
+
+  /** A file download (such as a PDF), as bytes. */
+  public byte[] download(String path) {
+    try {
+      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("Download of " + path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Any request with Spring's CSRF token taken from a page's form, as the page's own form would send it. */
+  public Reply send(String method, String path, String csrfToken, Map<String, String> fields) {
+    String form = fields.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-CSRF-TOKEN", csrfToken)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .method(method, HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** The CSRF token in a page's form (Spring's {@code _csrf} field). */
+  public static String csrfTokenOf(Reply page) {
+    Matcher token = CSRF_FIELD.matcher(page.body());
+    if (!token.find()) {
+      throw new AssertionError("The page has no CSRF token");
+    }
+    return token.group(1);
   }
 
   /** A JSON POST as the webapps send it, with Camunda's XSRF token. */

@@ -1,0 +1,180 @@
+package com.caisschool.safeguarding.casefile;
+
+import com.caisschool.safeguarding.SafeguardingProperties;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The case file's pages, for the CPO and the deputy only (WebSecurityConfig): the case list with
+ * its filters, one case's chronology and position, one child's chronology across all their cases,
+ * corrections, retention decisions and PDF exports (each export is itself recorded).
+ */
+@Controller
+@RequestMapping("/casefile")
+class CaseFileController {
+
+  private final CaseFiles caseFiles;
+  private final Chronology chronology;
+  private final Children children;
+  private final RetentionReview retention;
+  private final ProcessPositions positions;
+  private final TaskService tasks;
+  private final SafeguardingProperties school;
+
+  CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
+      ProcessPositions positions, TaskService tasks, SafeguardingProperties school) {
+    this.caseFiles = caseFiles;
+    this.chronology = chronology;
+    this.children = children;
+    this.retention = retention;
+    this.positions = positions;
+    this.tasks = tasks;
+    this.school = school;
+  }
+
+  @GetMapping
+  String cases(@RequestParam(required = false) String state, @RequestParam(required = false) String category,
+      @RequestParam(required = false) String courseOfAction, @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(defaultValue = "false") boolean late, Model model) {
+    CaseFilter filter = CaseFilter.of(state, category, courseOfAction, overdue, late);
+    Set<String> overdueCases = filter.overdue() ? tasks.createTaskQuery().dueBefore(java.util.Date.from(EngineTime.now())).list()
+        .stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()) : null;
+    model.addAttribute("filter", filter);
+    model.addAttribute("cases", caseFiles.search(filter, overdueCases));
+    model.addAttribute("reviews", retention.pending());
+    return "casefile/cases";
+  }
+
+  @GetMapping("/cases/{reference}")
+  String oneCase(@PathVariable String reference, Model model) {
+    List<CaseSummary> processes = known(caseFiles.ofCase(reference));
+    Map<String, List<String>> waitingAt = processes.stream().collect(Collectors.toMap(
+        CaseSummary::processInstanceId, process -> positions.of(process.processInstanceId())));
+    model.addAttribute("reference", reference);
+    model.addAttribute("processes", processes);
+    model.addAttribute("waitingAt", waitingAt);
+    model.addAttribute("entries", chronology.ofCase(reference));
+    model.addAttribute("zone", school.schoolTimeZone());
+    return "casefile/case";
+  }
+
+  @GetMapping("/children/{id}")
+  String oneChild(@PathVariable long id, Model model) {
+    model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
+    model.addAttribute("processes", caseFiles.ofChild(id));
+    model.addAttribute("entries", chronology.ofChild(id));
+    model.addAttribute("zone", school.schoolTimeZone());
+    return "casefile/child";
+  }
+
+  @PostMapping("/children/{id}")
+  String updateChild(@PathVariable long id, @RequestParam(required = false) String studentId,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftSchoolOn) {
+    children.find(id).orElseThrow(CaseFileController::notFound);
+    children.update(id, studentId, dateOfBirth, leftSchoolOn);
+    return "redirect:/casefile/children/" + id;
+  }
+
+  /** A correction is a new entry pointing at the one it corrects, which stays as it was. */
+  @PostMapping("/cases/{reference}/corrections")
+  String correct(@PathVariable String reference, @RequestParam long entryId, @RequestParam String correction,
+      @RequestParam String reason, Principal user) {
+    ChronologyEntry corrected = chronology.find(entryId);
+    if (corrected == null || !corrected.caseReference().equals(reference)) {
+      throw notFound();
+    }
+    requireText(correction, "Write the correction.");
+    requireText(reason, "Give the reason for the correction.");
+    chronology.append(new ChronologyEntry(0, reference, corrected.processInstanceId(), EngineTime.now(),
+        user.getName(), EntryKind.CORRECTION, corrected.stepId(), corrected.stepName(), correction.trim(),
+        reason.trim(), entryId));
+    return "redirect:/casefile/cases/" + reference;
+  }
+
+  @PostMapping("/retention/{reviewId}")
+  String decideRetention(@PathVariable long reviewId, @RequestParam String decision, @RequestParam String reason,
+      Principal user) {
+    retention.decide(reviewId, decision, reason, user.getName());
+    return "redirect:/casefile";
+  }
+
+  @GetMapping("/cases/{reference}/export.pdf")
+  @Transactional
+  ResponseEntity<byte[]> exportCase(@PathVariable String reference, Principal user) {
+    known(caseFiles.ofCase(reference));
+    recordExport(reference, user, "Case file exported as PDF");
+    return pdf(reference, CaseFilePdf.render("Case file " + reference, List.of("Case reference: " + reference,
+        "Exported by " + user.getName() + " on " + EngineTime.now()), chronology.ofCase(reference),
+        school.schoolTimeZone()));
+  }
+
+  @GetMapping("/children/{id}/export.pdf")
+  @Transactional
+  ResponseEntity<byte[]> exportChild(@PathVariable long id, Principal user) {
+    Child child = children.find(id).orElseThrow(CaseFileController::notFound);
+    List<String> references = caseFiles.ofChild(id).stream().map(CaseSummary::caseReference).distinct().toList();
+    references.forEach(reference -> recordExport(reference, user, "Child's file exported as PDF"));
+    List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
+        "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
+        "Cases: " + String.join(", ", references), "Exported by " + user.getName() + " on " + EngineTime.now()));
+    return pdf("child-" + id, CaseFilePdf.render("Child protection file", cover, chronology.ofChild(id),
+        school.schoolTimeZone()));
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<String> refused(IllegalArgumentException refusal) {
+    return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(refusal.getMessage());
+  }
+
+  private void recordExport(String reference, Principal user, String what) {
+    chronology.append(ChronologyEntry.of(reference, null, EngineTime.now(), user.getName(), EntryKind.EXPORT, null,
+        null, what, null));
+  }
+
+  private static ResponseEntity<byte[]> pdf(String name, byte[] content) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".pdf").build().toString())
+        .body(content);
+  }
+
+  private static List<CaseSummary> known(List<CaseSummary> processes) {
+    if (processes.isEmpty()) {
+      throw notFound();
+    }
+    return processes;
+  }
+
+  private static void requireText(String text, String message) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  private static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+}

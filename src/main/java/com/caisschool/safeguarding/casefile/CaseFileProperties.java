@@ -1,0 +1,17 @@
+package com.caisschool.safeguarding.casefile;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The case file's rules ({@code safeguarding.case-file} in application.yaml).
+ *
+ * @param authorityContactForms forms whose completion is recorded as contact with the authorities
+ * @param courseOfActionField the form field holding a case's course of action (for the filters)
+ * @param reasonFieldSuffixes a form field whose key ends so holds the reason for a decision
+ * @param retentionUntilAge a child's file is due for review when the child reaches this age
+ * @param reviewAtTransfer a child's file is also due for review once the child has left the school
+ */
+@ConfigurationProperties("safeguarding.case-file")
+public record CaseFileProperties(List<String> authorityContactForms, String courseOfActionField,
+    List<String> reasonFieldSuffixes, int retentionUntilAge, boolean reviewAtTransfer) {}

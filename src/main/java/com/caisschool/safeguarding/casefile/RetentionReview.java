@@ -1,0 +1,123 @@
+package com.caisschool.safeguarding.casefile;
+
+import com.caisschool.safeguarding.SafeguardingProperties;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The retention rule: a child's file is kept until the child reaches {@code retention-until-age}
+ * (25) or, with {@code review-at-transfer}, until they leave the school; then it is flagged for the
+ * CPO's review. Nothing is deleted here: the CPO's decision (keep, hand over to the new school,
+ * destroy) and its reason are recorded, and whoever carries out a destruction does it on that record.
+ */
+@Component
+public class RetentionReview {
+
+  public static final Set<String> DECISIONS = Set.of("keep", "handed-over", "destroy");
+
+  private final JdbcTemplate jdbc;
+  private final Children children;
+  private final CaseFiles caseFiles;
+  private final Chronology chronology;
+  private final CaseFileProperties rules;
+  private final SafeguardingProperties school;
+
+  RetentionReview(JdbcTemplate jdbc, Children children, CaseFiles caseFiles, Chronology chronology,
+      CaseFileProperties rules, SafeguardingProperties school) {
+    this.jdbc = jdbc;
+    this.children = children;
+    this.caseFiles = caseFiles;
+    this.chronology = chronology;
+    this.rules = rules;
+    this.school = school;
+  }
+
+  /** Every morning: flags the files that fell due. */
+  @Scheduled(cron = "${safeguarding.case-file.retention-review-cron:0 0 6 * * *}")
+  public void daily() {
+    flagDue();
+  }
+
+  /** Flags each child's file that is due today and not already waiting for a decision. */
+  @Transactional
+  public List<PendingReview> flagDue() {
+    Instant now = EngineTime.now();
+    LocalDate today = now.atZone(school.schoolTimeZone()).toLocalDate();
+    List<PendingReview> flagged = new ArrayList<>();
+    for (Child child : children.all()) {
+      String dueBecause = dueBecause(child, today);
+      if (dueBecause == null || hasPending(child.id())) {
+        continue;
+      }
+      jdbc.update("insert into retention_review (child_id, due_because, flagged_at) values (?, ?, ?)",
+          child.id(), dueBecause, Timestamp.from(now));
+      appendToEachCase(child.id(), now, "system", EntryKind.RETENTION_DUE, "File due for review: " + dueBecause, null);
+      flagged.add(new PendingReview(0, child.id(), child.name(), dueBecause, now));
+    }
+    return flagged;
+  }
+
+  public List<PendingReview> pending() {
+    return jdbc.query("select r.id, r.child_id, c.name, r.due_because, r.flagged_at from retention_review r"
+        + " join child c on c.id = r.child_id where r.decided_at is null order by r.flagged_at", RetentionReview::review);
+  }
+
+  /** The CPO's decision on a flagged file; the reason is required and recorded in every case of the child. */
+  @Transactional
+  public void decide(long reviewId, String decision, String reason, String decidedBy) {
+    if (!DECISIONS.contains(decision)) {
+      throw new IllegalArgumentException("Choose one of: " + String.join(", ", DECISIONS));
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("Give the reason for this decision.");
+    }
+    Instant now = EngineTime.now();
+    List<Long> child = jdbc.queryForList("select child_id from retention_review where id = ? and decided_at is null",
+        Long.class, reviewId);
+    if (child.isEmpty()) {
+      throw new IllegalArgumentException("This review is unknown or already decided.");
+    }
+    jdbc.update("update retention_review set decision = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?",
+        decision, reason.trim(), decidedBy, Timestamp.from(now), reviewId);
+    appendToEachCase(child.get(0), now, decidedBy, EntryKind.RETENTION_DECISION, "Retention decision: " + decision,
+        reason.trim());
+  }
+
+  private String dueBecause(Child child, LocalDate today) {
+    if (child.dateOfBirth() != null && !child.dateOfBirth().plusYears(rules.retentionUntilAge()).isAfter(today)) {
+      return "reached the age of " + rules.retentionUntilAge();
+    }
+    if (rules.reviewAtTransfer() && child.leftSchoolOn() != null && !child.leftSchoolOn().isAfter(today)) {
+      return "left the school on " + child.leftSchoolOn();
+    }
+    return null;
+  }
+
+  private boolean hasPending(long childId) {
+    return jdbc.queryForObject("select count(*) from retention_review where child_id = ? and decided_at is null",
+        Integer.class, childId) > 0;
+  }
+
+  private void appendToEachCase(long childId, Instant at, String actor, EntryKind kind, String details, String reason) {
+    caseFiles.ofChild(childId).stream().map(CaseSummary::caseReference).distinct().forEach(reference ->
+        chronology.append(ChronologyEntry.of(reference, null, at, actor, kind, null, null, details, reason)));
+  }
+
+  private static PendingReview review(ResultSet row, int n) throws SQLException {
+    return new PendingReview(row.getLong("id"), row.getLong("child_id"), row.getString("name"),
+        row.getString("due_because"), row.getTimestamp("flagged_at").toInstant());
+  }
+
+  /** A child's file waiting for the CPO's retention decision. */
+  public record PendingReview(long id, long childId, String childName, String dueBecause, Instant flaggedAt) {}
+}

@@ -1,0 +1,345 @@
+package com.caisschool.safeguarding.casefile;
+
+import static com.caisschool.safeguarding.testing.ConcernReports.bruises;
+import static com.caisschool.safeguarding.testing.ConcernReports.form;
+import static com.caisschool.safeguarding.testing.ConcernReports.json;
+import static com.caisschool.safeguarding.testing.ConcernReports.string;
+import static com.caisschool.safeguarding.testing.ConcernReports.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.ConcernReports;
+import com.caisschool.safeguarding.testing.DueJobs;
+import com.caisschool.safeguarding.testing.RestApi;
+import com.caisschool.safeguarding.testing.WebappSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The case file as the CPO relies on it: every step of a case reaches its chronology once, in
+ * order, with who and when; one child's chronology spans all their cases; entries are never
+ * changed (a correction is a new entry); exports are PDFs that hold the entries and are themselves
+ * recorded; the retention rule flags the right files when their day comes; and nobody but the CPO
+ * and the deputy gets in.
+ */
+@ApplicationTest
+class CaseFileTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired Chronology chronology;
+  @Autowired CaseFiles caseFiles;
+  @Autowired RetentionReview retentionReview;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void everyStepOfAConcernReachesItsChronologyOnceInOrderWithWhoAndWhen() {
+    RestApi cpo = RestApi.as(port, "cpo", "demo");
+    String id = report(bruises("Ines Chronology-Testchild"));
+    String reference = referenceOf(id);
+    awaitEntry(id, reference, EntryKind.NOTIFICATION);
+
+    submit(cpo, id, form("initialFacts", "Seen by the coach", "authorityReportDue", "no",
+        "triageDecision", "close", "triageRationale", "Football accident, two witnesses"));
+    submit(cpo, id, Map.of("variables", Map.of("outcomeSummary", string("Accidental injury"),
+        "caseReviewWanted", Map.of("value", false, "type", "Boolean"))));
+    awaitEntry(id, reference, EntryKind.CLOSURE);
+
+    List<ChronologyEntry> entries = chronology.ofCase(reference);
+    assertThat(entries).extracting(ChronologyEntry::kind).containsExactly(EntryKind.REPORT,
+        EntryKind.NOTIFICATION, EntryKind.DECISION, EntryKind.TASK_COMPLETED, EntryKind.CLOSURE);
+    assertThat(entries).extracting(ChronologyEntry::actor).containsExactly("teacher", "system", "cpo", "cpo", "cpo");
+    assertThat(entries).extracting(ChronologyEntry::occurredAt).isSorted();
+    assertThat(entries.get(0).details()).contains("Ines Chronology-Testchild").contains("Finger-mark bruises");
+    assertThat(entries.get(1).details()).contains("new-concern").contains("cpo");
+    assertThat(entries.get(2).stepId()).isEqualTo("user_task_cpo_triage");
+    assertThat(entries.get(2).reason()).isEqualTo("Football accident, two witnesses");
+    assertThat(entries.get(3).details()).contains("Accidental injury");
+    assertThat(caseFiles.ofCase(reference)).singleElement().satisfies(file -> assertThat(file.open()).isFalse());
+  }
+
+  @Test
+  void aMissedDeadlineIsAnEscalationInTheChronology() {
+    String id = report(bruises("Jonas Deadline-Testchild"));
+    String reference = referenceOf(id);
+    Job deadline = managementService.createJobQuery().processInstanceId(id).activityId("boundary_timer_triage_deadline")
+        .singleResult();
+    ClockUtil.setCurrentTime(Date.from(deadline.getDuedate().toInstant().plusSeconds(60)));
+    awaitEntry(id, reference, EntryKind.ESCALATION);
+    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == EntryKind.ESCALATION).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.stepId()).isEqualTo("boundary_timer_triage_deadline");
+          assertThat(entry.actor()).isEqualTo("system");
+        });
+  }
+
+  @Test
+  void everyProcessRecordsItsOpeningAndWhoCompletedEachStep() {
+    Map<String, Object> selfHarm = new HashMap<>(with(bruises("Kofi Pathway-Testchild"), "concernAbout", "unknown",
+        "observations", "Fresh cuts on the forearm", "disclosure", "I hurt myself"));
+    selfHarm.put("categories", json("[\"self-harm\"]"));
+    String selfHarmCase = referenceOf(report(selfHarm));
+    String allegationCase = referenceOf(report(with(bruises("Kofi Pathway-Testchild"),
+        "concernAbout", "staff-or-volunteer", "subjectName", "A PE teacher")));
+    String bullyingCase = referenceOf(reportBullying("Kofi Pathway-Testchild"));
+
+    completeIn("self-harm-response", selfHarmCase, "counselor", form("riskLevel", "low",
+        "riskAssessmentSummary", "Talked for an hour", "parentAbuseSuspected", "no",
+        "parentAbuseReason", "Nothing points at home"));
+    completeIn("allegation-against-adult", allegationCase, "head", form("thresholdRationale",
+        "Messages only, no contact; below the harm threshold"));
+    completeIn("bullying-incident", bullyingCase, "counselor", form("safetyMeasures", "Sits at the front of the bus",
+        "supportOffered", "Weekly counseling"));
+
+    assertThat(caseFiles.ofCase(selfHarmCase)).extracting(CaseSummary::processKey)
+        .containsExactlyInAnyOrder("safeguarding-concern", "self-harm-response");
+    assertThat(caseFiles.ofCase(allegationCase)).extracting(CaseSummary::processKey)
+        .containsExactlyInAnyOrder("safeguarding-concern", "allegation-against-adult");
+    assertOnce(selfHarmCase, EntryKind.PATHWAY_OPENED, "self-harm-response", "system");
+    assertOnce(selfHarmCase, EntryKind.DECISION, "user_task_risk_assessment", "counselor");
+    assertOnce(allegationCase, EntryKind.PATHWAY_OPENED, "allegation-against-adult", "system");
+    assertOnce(allegationCase, EntryKind.DECISION, "user_task_threshold_test", "head");
+    assertOnce(bullyingCase, EntryKind.REPORT, "bullying-incident", "teacher");
+    assertOnce(bullyingCase, EntryKind.TASK_COMPLETED, "user_task_support_targeted_student", "counselor");
+    for (String reference : List.of(selfHarmCase, allegationCase, bullyingCase)) {
+      assertThat(chronology.ofCase(reference)).extracting(ChronologyEntry::occurredAt).isSorted();
+    }
+  }
+
+  @Test
+  void oneChildsChronologySpansTwoConcernsAndABullyingCase() throws IOException {
+    String child = "Lena Threecases-Testchild";
+    String first = referenceOf(report(bruises(child)));
+    String second = referenceOf(report(with(bruises(child), "location", "Canteen")));
+    String bullying = referenceOf(reportBullying(child));
+
+    long childId = caseFiles.ofCase(first).get(0).childId();
+    assertThat(caseFiles.ofCase(second).get(0).childId()).isEqualTo(childId);
+    assertThat(caseFiles.ofCase(bullying).get(0).childId()).isEqualTo(childId);
+    assertThat(chronology.ofChild(childId)).extracting(ChronologyEntry::caseReference)
+        .contains(first, second, bullying);
+
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    assertThat(cpo.page("/casefile/children/" + childId).body()).contains(first, second, bullying);
+    String pdf = textOf(cpo.download("/casefile/children/" + childId + "/export.pdf"));
+    assertThat(pdf).contains(child).contains(first).contains(second).contains(bullying).contains("Bus 3");
+    assertThat(chronology.ofCase(first)).filteredOn(entry -> entry.kind() == EntryKind.EXPORT).singleElement()
+        .satisfies(entry -> assertThat(entry.actor()).isEqualTo("cpo"));
+  }
+
+  @Test
+  void anEntryIsNeverChangedACorrectionIsAddedBesideIt() {
+    String reference = referenceOf(report(bruises("Mara Correction-Testchild")));
+    ChronologyEntry report = chronology.ofCase(reference).get(0);
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    String token = WebappSession.csrfTokenOf(cpo.page("/casefile/cases/" + reference));
+    String entryUrl = "/casefile/cases/" + reference + "/entries/" + report.id();
+
+    for (String method : List.of("PUT", "PATCH", "DELETE")) {
+      assertThat(cpo.send(method, entryUrl, token, Map.of("details", "changed")).status()).as(method).isIn(404, 405);
+    }
+    assertThat(cpo.send("POST", "/casefile/cases/" + reference + "/corrections", token,
+        Map.of("entryId", "" + report.id(), "correction", "Grade 4, not Grade 3", "reason", "")).status()).isEqualTo(400);
+    assertThat(cpo.send("POST", "/casefile/cases/" + reference + "/corrections", token,
+        Map.of("entryId", "" + report.id(), "correction", "Grade 4, not Grade 3", "reason", "School register"))
+        .status()).isEqualTo(302);
+
+    assertThat(chronology.find(report.id())).isEqualTo(report);
+    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == EntryKind.CORRECTION).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.correctsEntryId()).isEqualTo(report.id());
+          assertThat(entry.reason()).isEqualTo("School register");
+          assertThat(entry.actor()).isEqualTo("cpo");
+        });
+  }
+
+  @Test
+  void aFileIsFlaggedForReviewWhenTheChildTurnsTwentyFiveAndKeptUntilTheCpoDecides() {
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    String reference = referenceOf(report(bruises("Nia Retention-Testchild")));
+    String younger = referenceOf(report(bruises("Omar Younger-Testchild")));
+    long childId = caseFiles.ofCase(reference).get(0).childId();
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    setBirthday(cpo, childId, today.minusYears(25).plusDays(10));
+    setBirthday(cpo, caseFiles.ofCase(younger).get(0).childId(), today.minusYears(25).plusDays(40));
+
+    assertThat(retentionReview.flagDue()).noneMatch(review -> review.childId() == childId);
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(11))));
+    assertThat(retentionReview.flagDue()).extracting(RetentionReview.PendingReview::childName)
+        .contains("Nia Retention-Testchild").doesNotContain("Omar Younger-Testchild");
+    assertThat(retentionReview.flagDue()).as("flagged once").noneMatch(review -> review.childId() == childId);
+    RetentionReview.PendingReview review = retentionReview.pending().stream()
+        .filter(pending -> pending.childId() == childId).findFirst().orElseThrow();
+
+    String token = WebappSession.csrfTokenOf(cpo.page("/casefile"));
+    assertThat(cpo.send("POST", "/casefile/retention/" + review.id(), token,
+        Map.of("decision", "destroy", "reason", " ")).status()).isEqualTo(400);
+    assertThat(cpo.send("POST", "/casefile/retention/" + review.id(), token,
+        Map.of("decision", "keep", "reason", "Police investigation still open")).status()).isEqualTo(302);
+
+    assertThat(chronology.ofCase(reference)).extracting(ChronologyEntry::kind)
+        .contains(EntryKind.RETENTION_DUE, EntryKind.RETENTION_DECISION);
+    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == EntryKind.RETENTION_DECISION)
+        .singleElement().satisfies(entry -> assertThat(entry.reason()).isEqualTo("Police investigation still open"));
+    assertThat(caseFiles.ofCase(reference)).isNotEmpty();
+  }
+
+  @Test
+  void theCaseListFiltersByStateCategoryAndLateReports() {
+    String reference = referenceOf(report(with(bruises("Pia Filter-Testchild"),
+        "concernAroseAt", java.time.OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(3).withNano(0).toString())));
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    assertThat(cpo.page("/casefile?state=open&late=true").body()).contains(reference);
+    assertThat(cpo.page("/casefile?state=closed").body()).doesNotContain(reference);
+    assertThat(cpo.page("/casefile?category=physical-abuse").body()).contains(reference);
+    assertThat(cpo.page("/casefile?category=neglect").body()).doesNotContain(reference);
+    assertThat(cpo.page("/casefile/cases/" + reference).body()).contains("waiting at: Triage the concern");
+    assertThat(cpo.page("/casefile?overdue=true").body()).doesNotContain(reference);
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2))));
+    assertThat(cpo.page("/casefile?overdue=true").body()).contains(reference);
+  }
+
+  @Test
+  void theCaseListFiltersByCourseOfAction() {
+    RestApi cpo = RestApi.as(port, "cpo", "demo");
+    String id = report(bruises("Ravi Monitor-Testchild"));
+    String reference = referenceOf(id);
+    submit(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
+        "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
+    submit(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
+        "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
+        "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning",
+        "monitoringPlan", "Weekly check by class teacher", "monitoringReviewInterval", "P14D"));
+
+    WebappSession session = WebappSession.loggedIn(port, "cpo", "demo");
+    assertThat(session.page("/casefile?courseOfAction=monitor").body()).contains(reference);
+    assertThat(session.page("/casefile?courseOfAction=no-action").body()).doesNotContain(reference);
+    assertOnce(reference, EntryKind.DECISION, "user_task_case_study_team", "cpo");
+  }
+
+  @Test
+  void onlyTheCpoAndTheDeputyOpenTheCaseFile() {
+    String reference = referenceOf(report(bruises("Quinn Private-Testchild")));
+    long childId = caseFiles.ofCase(reference).get(0).childId();
+    List<String> pages = List.of("/casefile", "/casefile/cases/" + reference, "/casefile/children/" + childId,
+        "/casefile/cases/" + reference + "/export.pdf", "/casefile/children/" + childId + "/export.pdf");
+    for (String user : List.of("teacher", "counselor", "principal", "head", "chair", "smt", "admin")) {
+      WebappSession session = WebappSession.loggedIn(port, user, "demo");
+      for (String page : pages) {
+        WebappSession.Reply reply = session.page(page);
+        assertThat(reply.status()).as(user + " " + page).isEqualTo(403);
+        assertThat(reply.body()).doesNotContain("Quinn");
+      }
+      assertThat(session.postForm("/casefile/children/" + childId, Map.of("studentId", "X")).status()).isEqualTo(403);
+    }
+    for (String user : List.of("cpo", "deputy")) {
+      WebappSession session = WebappSession.loggedIn(port, user, "demo");
+      assertThat(session.page("/casefile/cases/" + reference).body()).as(user).contains("Quinn Private-Testchild");
+    }
+    assertThat(WebappSession.anonymous(port).page("/casefile").redirectsTo("/login")).isTrue();
+    assertThat(chronology.ofCase(reference)).noneMatch(entry -> entry.kind() == EntryKind.EXPORT);
+  }
+
+  // --- steps ---------------------------------------------------------------------------------
+
+  private String report(Map<String, Object> variables) {
+    RestApi.Reply started = RestApi.as(port, "teacher", "demo").post(ConcernReports.SUBMIT, Map.of("variables", variables));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return started.json().path("id").asText();
+  }
+
+  private String reportBullying(String child) {
+    Map<String, Object> report = new HashMap<>();
+    report.put("childName", string(child));
+    report.put("childGrade", string("Grade 7"));
+    report.put("studentsWhoBullied", string("Another student, Grade 8"));
+    report.put("bullyingTypes", json("[\"verbal\"]"));
+    report.put("powerImbalance", json("[\"group\"]"));
+    report.put("concernAroseAt", string("2026-03-02T08:10+08:00"));
+    report.put("location", string("Bus 3"));
+    report.put("observations", string("Pushed and called names on the bus."));
+    RestApi.Reply started = RestApi.as(port, "teacher", "demo")
+        .post("/process-definition/key/bullying-incident/submit-form", Map.of("variables", report));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return started.json().path("id").asText();
+  }
+
+  /** Waits for an entry, running the case's due jobs rather than waiting for the job executor's next look. */
+  private void awaitEntry(String processInstanceId, String reference, EntryKind kind) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      DueJobs.run(managementService, processInstanceId);
+      return kinds(reference).contains(kind);
+    });
+  }
+
+  private void completeIn(String processKey, String reference, String user, Map<String, Object> form) {
+    String id = runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    submit(RestApi.as(port, user, "demo"), id, form);
+  }
+
+  private void assertOnce(String reference, EntryKind kind, String stepId, String actor) {
+    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == kind && stepId.equals(entry.stepId()))
+        .as(reference + " " + kind + " " + stepId).singleElement()
+        .satisfies(entry -> assertThat(entry.actor()).isEqualTo(actor));
+  }
+
+  private String referenceOf(String processInstanceId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getBusinessKey();
+  }
+
+  private List<EntryKind> kinds(String reference) {
+    return chronology.ofCase(reference).stream().map(ChronologyEntry::kind).toList();
+  }
+
+  private void submit(RestApi user, String id, Map<String, Object> form) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !openTasks(id).isEmpty());
+    RestApi.Reply done = user.post("/task/" + openTasks(id).get(0).getId() + "/submit-form", form);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  private List<Task> openTasks(String id) {
+    return taskService.createTaskQuery().processInstanceId(id).list();
+  }
+
+  private void setBirthday(WebappSession cpo, long childId, LocalDate birthday) {
+    String token = WebappSession.csrfTokenOf(cpo.page("/casefile/children/" + childId));
+    assertThat(cpo.send("POST", "/casefile/children/" + childId, token,
+        Map.of("dateOfBirth", birthday.toString())).status()).isEqualTo(302);
+  }
+
+  private static String textOf(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+}
