@@ -85,6 +85,20 @@ class CaseFileTest {
   }
 
   @Test
+  void aReportToTheAuthoritiesIsRecordedAsAnAuthorityContact() {
+    RestApi cpo = RestApi.as(port, "cpo", "demo");
+    String id = report(bruises("Sven Authority-Testchild"));
+    submit(cpo, id, form("initialFacts", "History of bruises", "authorityReportDue", "yes",
+        "triageDecision", "case-study-team", "triageRationale", "Suspected unlawful harm"));
+    submit(cpo, id, form("authorityReportAgency", "public-security-bureau", "authorityReportContactPerson",
+        "Duty officer", "authorityReportContactedAt", "2026-03-02T10:15:00+08:00", "authorityReportReference", "PSB-42"));
+
+    assertOnce(referenceOf(id), EntryKind.AUTHORITY_CONTACT, "user_task_report_to_authorities", "cpo");
+    assertThat(chronology.ofCase(referenceOf(id))).filteredOn(entry -> entry.kind() == EntryKind.AUTHORITY_CONTACT)
+        .singleElement().satisfies(entry -> assertThat(entry.details()).contains("PSB-42").contains("Duty officer"));
+  }
+
+  @Test
   void aMissedDeadlineIsAnEscalationInTheChronology() {
     String id = report(bruises("Jonas Deadline-Testchild"));
     String reference = referenceOf(id);
