@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
-import com.caisschool.safeguarding.testing.ConcernReports;
+import com.caisschool.safeguarding.testing.CaseSteps;
 import com.caisschool.safeguarding.testing.DueJobs;
 import com.caisschool.safeguarding.testing.RestApi;
 import java.time.Duration;
@@ -49,14 +49,13 @@ class CaseFileOutlivesHistoryCleanupTest {
 
   @Test
   void historyCleanupLeavesTheCaseFileComplete() {
-    RestApi teacher = RestApi.as(port, "teacher", "demo");
+    CaseSteps steps = new CaseSteps(port, taskService);
     RestApi cpo = RestApi.as(port, "cpo", "demo");
-    String id = teacher.post(ConcernReports.SUBMIT, Map.of("variables", bruises("Rosa Cleanup-Testchild")))
-        .json().path("id").asText();
+    String id = steps.reportConcern(bruises("Rosa Cleanup-Testchild"));
     String reference = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
-    complete(cpo, id, form("initialFacts", "Seen by the coach", "authorityReportDue", "no",
+    steps.submitOpenTask(cpo, id, form("initialFacts", "Seen by the coach", "authorityReportDue", "no",
         "triageDecision", "close", "triageRationale", "Football accident, two witnesses"));
-    complete(cpo, id, Map.of("variables", Map.of("outcomeSummary", string("Accidental injury"),
+    steps.submitOpenTask(cpo, id, Map.of("variables", Map.of("outcomeSummary", string("Accidental injury"),
         "caseReviewWanted", Map.of("value", false, "type", "Boolean"))));
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       DueJobs.run(managementService, id);
@@ -78,11 +77,5 @@ class CaseFileOutlivesHistoryCleanupTest {
 
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(id).count()).isZero();
     assertThat(chronology.ofCase(reference)).isEqualTo(before).hasSizeGreaterThanOrEqualTo(4);
-  }
-
-  private void complete(RestApi user, String id, Map<String, Object> form) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().processInstanceId(id).count() > 0);
-    String task = taskService.createTaskQuery().processInstanceId(id).list().get(0).getId();
-    assertThat(user.post("/task/" + task + "/submit-form", form).status()).isEqualTo(204);
   }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.CaseSteps;
 import com.caisschool.safeguarding.testing.ConcernReports;
 import com.caisschool.safeguarding.testing.DueJobs;
 import com.caisschool.safeguarding.testing.RestApi;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,13 +61,13 @@ class CaseFileTest {
   @Test
   void everyStepOfAConcernReachesItsChronologyOnceInOrderWithWhoAndWhen() {
     RestApi cpo = RestApi.as(port, "cpo", "demo");
-    String id = report(bruises("Ines Chronology-Testchild"));
+    String id = steps().reportConcern(bruises("Ines Chronology-Testchild"));
     String reference = referenceOf(id);
     awaitEntry(id, reference, EntryKind.NOTIFICATION);
 
-    submit(cpo, id, form("initialFacts", "Seen by the coach", "authorityReportDue", "no",
+    steps().submitOpenTask(cpo, id, form("initialFacts", "Seen by the coach", "authorityReportDue", "no",
         "triageDecision", "close", "triageRationale", "Football accident, two witnesses"));
-    submit(cpo, id, Map.of("variables", Map.of("outcomeSummary", string("Accidental injury"),
+    steps().submitOpenTask(cpo, id, Map.of("variables", Map.of("outcomeSummary", string("Accidental injury"),
         "caseReviewWanted", Map.of("value", false, "type", "Boolean"))));
     awaitEntry(id, reference, EntryKind.CLOSURE);
 
@@ -87,10 +87,10 @@ class CaseFileTest {
   @Test
   void aReportToTheAuthoritiesIsRecordedAsAnAuthorityContact() {
     RestApi cpo = RestApi.as(port, "cpo", "demo");
-    String id = report(bruises("Sven Authority-Testchild"));
-    submit(cpo, id, form("initialFacts", "History of bruises", "authorityReportDue", "yes",
+    String id = steps().reportConcern(bruises("Sven Authority-Testchild"));
+    steps().submitOpenTask(cpo, id, form("initialFacts", "History of bruises", "authorityReportDue", "yes",
         "triageDecision", "case-study-team", "triageRationale", "Suspected unlawful harm"));
-    submit(cpo, id, form("authorityReportAgency", "public-security-bureau", "authorityReportContactPerson",
+    steps().submitOpenTask(cpo, id, form("authorityReportAgency", "public-security-bureau", "authorityReportContactPerson",
         "Duty officer", "authorityReportContactedAt", "2026-03-02T10:15:00+08:00", "authorityReportReference", "PSB-42"));
 
     assertOnce(referenceOf(id), EntryKind.AUTHORITY_CONTACT, "user_task_report_to_authorities", "cpo");
@@ -100,7 +100,7 @@ class CaseFileTest {
 
   @Test
   void aMissedDeadlineIsAnEscalationInTheChronology() {
-    String id = report(bruises("Jonas Deadline-Testchild"));
+    String id = steps().reportConcern(bruises("Jonas Deadline-Testchild"));
     String reference = referenceOf(id);
     Job deadline = managementService.createJobQuery().processInstanceId(id).activityId("boundary_timer_triage_deadline")
         .singleResult();
@@ -118,8 +118,8 @@ class CaseFileTest {
     Map<String, Object> selfHarm = new HashMap<>(with(bruises("Kofi Pathway-Testchild"), "concernAbout", "unknown",
         "observations", "Fresh cuts on the forearm", "disclosure", "I hurt myself"));
     selfHarm.put("categories", json("[\"self-harm\"]"));
-    String selfHarmCase = referenceOf(report(selfHarm));
-    String allegationCase = referenceOf(report(with(bruises("Kofi Pathway-Testchild"),
+    String selfHarmCase = referenceOf(steps().reportConcern(selfHarm));
+    String allegationCase = referenceOf(steps().reportConcern(with(bruises("Kofi Pathway-Testchild"),
         "concernAbout", "staff-or-volunteer", "subjectName", "A PE teacher")));
     String bullyingCase = referenceOf(reportBullying("Kofi Pathway-Testchild"));
 
@@ -149,8 +149,8 @@ class CaseFileTest {
   @Test
   void oneChildsChronologySpansTwoConcernsAndABullyingCase() throws IOException {
     String child = "Lena Threecases-Testchild";
-    String first = referenceOf(report(bruises(child)));
-    String second = referenceOf(report(with(bruises(child), "location", "Canteen")));
+    String first = referenceOf(steps().reportConcern(bruises(child)));
+    String second = referenceOf(steps().reportConcern(with(bruises(child), "location", "Canteen")));
     String bullying = referenceOf(reportBullying(child));
 
     long childId = caseFiles.ofCase(first).get(0).childId();
@@ -169,7 +169,7 @@ class CaseFileTest {
 
   @Test
   void anEntryIsNeverChangedACorrectionIsAddedBesideIt() {
-    String reference = referenceOf(report(bruises("Mara Correction-Testchild")));
+    String reference = referenceOf(steps().reportConcern(bruises("Mara Correction-Testchild")));
     ChronologyEntry report = chronology.ofCase(reference).get(0);
     WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
     String token = WebappSession.csrfTokenOf(cpo.page("/casefile/cases/" + reference));
@@ -196,8 +196,8 @@ class CaseFileTest {
   @Test
   void aFileIsFlaggedForReviewWhenTheChildTurnsTwentyFiveAndKeptUntilTheCpoDecides() {
     WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
-    String reference = referenceOf(report(bruises("Nia Retention-Testchild")));
-    String younger = referenceOf(report(bruises("Omar Younger-Testchild")));
+    String reference = referenceOf(steps().reportConcern(bruises("Nia Retention-Testchild")));
+    String younger = referenceOf(steps().reportConcern(bruises("Omar Younger-Testchild")));
     long childId = caseFiles.ofCase(reference).get(0).childId();
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     setBirthday(cpo, childId, today.minusYears(25).plusDays(10));
@@ -227,7 +227,7 @@ class CaseFileTest {
 
   @Test
   void theCaseListFiltersByStateCategoryAndLateReports() {
-    String reference = referenceOf(report(with(bruises("Pia Filter-Testchild"),
+    String reference = referenceOf(steps().reportConcern(with(bruises("Pia Filter-Testchild"),
         "concernAroseAt", java.time.OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(3).withNano(0).toString())));
     WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
     assertThat(cpo.page("/casefile?state=open&late=true").body()).contains(reference);
@@ -244,11 +244,11 @@ class CaseFileTest {
   @Test
   void theCaseListFiltersByCourseOfAction() {
     RestApi cpo = RestApi.as(port, "cpo", "demo");
-    String id = report(bruises("Ravi Monitor-Testchild"));
+    String id = steps().reportConcern(bruises("Ravi Monitor-Testchild"));
     String reference = referenceOf(id);
-    submit(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
+    steps().submitOpenTask(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
         "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
-    submit(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
+    steps().submitOpenTask(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
         "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
         "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning",
         "monitoringPlan", "Weekly check by class teacher", "monitoringReviewInterval", "P14D"));
@@ -261,7 +261,7 @@ class CaseFileTest {
 
   @Test
   void onlyTheCpoAndTheDeputyOpenTheCaseFile() {
-    String reference = referenceOf(report(bruises("Quinn Private-Testchild")));
+    String reference = referenceOf(steps().reportConcern(bruises("Quinn Private-Testchild")));
     long childId = caseFiles.ofCase(reference).get(0).childId();
     List<String> pages = List.of("/casefile", "/casefile/cases/" + reference, "/casefile/children/" + childId,
         "/casefile/cases/" + reference + "/export.pdf", "/casefile/children/" + childId + "/export.pdf");
@@ -284,12 +284,6 @@ class CaseFileTest {
 
   // --- steps ---------------------------------------------------------------------------------
 
-  private String report(Map<String, Object> variables) {
-    RestApi.Reply started = RestApi.as(port, "teacher", "demo").post(ConcernReports.SUBMIT, Map.of("variables", variables));
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
-    return started.json().path("id").asText();
-  }
-
   private String reportBullying(String child) {
     Map<String, Object> report = new HashMap<>();
     report.put("childName", string(child));
@@ -300,10 +294,7 @@ class CaseFileTest {
     report.put("concernAroseAt", string("2026-03-02T08:10+08:00"));
     report.put("location", string("Bus 3"));
     report.put("observations", string("Pushed and called names on the bus."));
-    RestApi.Reply started = RestApi.as(port, "teacher", "demo")
-        .post("/process-definition/key/bullying-incident/submit-form", Map.of("variables", report));
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
-    return started.json().path("id").asText();
+    return steps().start("/process-definition/key/bullying-incident/submit-form", report);
   }
 
   /** Waits for an entry, running the case's due jobs rather than waiting for the job executor's next look. */
@@ -317,7 +308,7 @@ class CaseFileTest {
   private void completeIn(String processKey, String reference, String user, Map<String, Object> form) {
     String id = runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
         .processInstanceBusinessKey(reference).singleResult().getId();
-    submit(RestApi.as(port, user, "demo"), id, form);
+    steps().submitOpenTask(RestApi.as(port, user, "demo"), id, form);
   }
 
   private void assertOnce(String reference, EntryKind kind, String stepId, String actor) {
@@ -335,16 +326,6 @@ class CaseFileTest {
     return chronology.ofCase(reference).stream().map(ChronologyEntry::kind).toList();
   }
 
-  private void submit(RestApi user, String id, Map<String, Object> form) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> !openTasks(id).isEmpty());
-    RestApi.Reply done = user.post("/task/" + openTasks(id).get(0).getId() + "/submit-form", form);
-    assertThat(done.status()).as(done.body()).isEqualTo(204);
-  }
-
-  private List<Task> openTasks(String id) {
-    return taskService.createTaskQuery().processInstanceId(id).list();
-  }
-
   private void setBirthday(WebappSession cpo, long childId, LocalDate birthday) {
     String token = WebappSession.csrfTokenOf(cpo.page("/casefile/children/" + childId));
     assertThat(cpo.send("POST", "/casefile/children/" + childId, token,
@@ -355,5 +336,9 @@ class CaseFileTest {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document);
     }
+  }
+
+  private CaseSteps steps() {
+    return new CaseSteps(port, taskService);
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.CaseSteps;
 import com.caisschool.safeguarding.testing.ConcernReports;
 import com.caisschool.safeguarding.testing.RestApi;
 import java.time.Duration;
@@ -37,15 +38,15 @@ class CaseAccessTest {
   void aTeamMemberReadsTheCaseOnlyWhileTheTeamHoldsItsDecision() {
     RestApi cpo = RestApi.as(port, "cpo", "demo");
     RestApi principal = RestApi.as(port, "principal", "demo");
-    String id = report(bruises("Gita Lifecycle-Testchild"));
+    String id = steps().reportConcern(bruises("Gita Lifecycle-Testchild"));
     assertThat(principal.get("/process-instance/" + id).status()).isIn(403, 404);
 
-    submit(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
+    steps().submitOpenTask(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
         "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
     await().atMost(Duration.ofSeconds(30)).until(() -> principal.get("/process-instance/" + id).status() == 200);
     assertThat(principal.get("/process-instance/" + id + "/variables").body()).contains("Gita Lifecycle-Testchild");
 
-    submit(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
+    steps().submitOpenTask(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
         "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
         "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning",
         "monitoringPlan", "Weekly check by class teacher", "monitoringReviewInterval", "P14D"));
@@ -63,14 +64,14 @@ class CaseAccessTest {
       RestApi cpo = RestApi.as(port, "cpo", "demo");
       RestApi head = RestApi.as(port, "head", "demo");
       RestApi principal = RestApi.as(port, "principal", "demo");
-      String id = report(with(bruises("Hana Aboutthehead-Testchild"),
+      String id = steps().reportConcern(with(bruises("Hana Aboutthehead-Testchild"),
           "concernAbout", "head-of-school", "subjectName", "Head of School"));
-      submit(cpo, id, form("initialFacts", "Child repeats the account", "authorityReportDue", "no",
+      steps().submitOpenTask(cpo, id, form("initialFacts", "Child repeats the account", "authorityReportDue", "no",
           "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
 
       // The team's decision is open, and another team member sees it.
       await().atMost(Duration.ofSeconds(30)).until(() -> principal.get("/task?processInstanceId=" + id).json().size() == 1);
-      Task decision = openTasks(id).get(0);
+      Task decision = steps().openTasks(id).get(0);
       assertThat(taskService.getIdentityLinksForTask(decision.getId()))
           .anyMatch(link -> "case-study-team".equals(link.getGroupId()));
 
@@ -91,20 +92,7 @@ class CaseAccessTest {
     }
   }
 
-  private String report(Map<String, Object> variables) {
-    RestApi.Reply started = RestApi.as(port, "teacher", "demo").post(ConcernReports.SUBMIT, Map.of("variables", variables));
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
-    return started.json().path("id").asText();
-  }
-
-  /** Completes the case's open task through the REST API as the given user. */
-  private void submit(RestApi user, String id, Map<String, Object> form) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> !openTasks(id).isEmpty());
-    RestApi.Reply done = user.post("/task/" + openTasks(id).get(0).getId() + "/submit-form", form);
-    assertThat(done.status()).as(done.body()).isEqualTo(204);
-  }
-
-  private List<Task> openTasks(String id) {
-    return taskService.createTaskQuery().processInstanceId(id).list();
+  private CaseSteps steps() {
+    return new CaseSteps(port, taskService);
   }
 }

@@ -1,0 +1,45 @@
+package com.caisschool.safeguarding.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/** A case moved through the running application's REST API as the people involved would move it. */
+public final class CaseSteps {
+
+  private final int port;
+  private final TaskService tasks;
+
+  public CaseSteps(int port, TaskService tasks) {
+    this.port = port;
+    this.tasks = tasks;
+  }
+
+  /** The teacher reports a concern; returns its process instance id. */
+  public String reportConcern(Map<String, Object> variables) {
+    return start(ConcernReports.SUBMIT, variables);
+  }
+
+  /** The teacher submits a start form (such as {@code /process-definition/key/…/submit-form}). */
+  public String start(String submitPath, Map<String, Object> variables) {
+    RestApi.Reply started = RestApi.as(port, "teacher", "demo").post(submitPath, Map.of("variables", variables));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return started.json().path("id").asText();
+  }
+
+  /** The user completes the case's open task (waiting for it to appear) with the form's values. */
+  public void submitOpenTask(RestApi user, String processInstanceId, Map<String, Object> form) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !openTasks(processInstanceId).isEmpty());
+    RestApi.Reply done = user.post("/task/" + openTasks(processInstanceId).get(0).getId() + "/submit-form", form);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  public List<Task> openTasks(String processInstanceId) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+  }
+}
