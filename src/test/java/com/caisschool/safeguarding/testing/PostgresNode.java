@@ -3,6 +3,7 @@ package com.caisschool.safeguarding.testing;
 import com.caisschool.safeguarding.SafeguardingApplication;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,7 +29,14 @@ public final class PostgresNode implements AutoCloseable {
 
   /** Starts a further node (its own Spring application) on the same database. */
   public static PostgresNode start(String engineName) {
-    String[] arguments = properties(engineName).entrySet().stream()
+    return start(engineName, Map.of());
+  }
+
+  /** Starts a further node with some properties changed (command-line precedence). */
+  public static PostgresNode start(String engineName, Map<String, Object> changed) {
+    Map<String, Object> properties = properties(engineName);
+    properties.putAll(changed);
+    String[] arguments = properties.entrySet().stream()
         .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     var context = new SpringApplicationBuilder(SafeguardingApplication.class)
         .profiles("postgres")
@@ -65,6 +73,10 @@ public final class PostgresNode implements AutoCloseable {
 
   public int port() {
     return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  public ProcessEngine engine() {
+    return context.getBean(ProcessEngine.class);
   }
 
   public <T> T bean(Class<T> type) {
