@@ -59,6 +59,8 @@ public final class PostgresNode implements AutoCloseable {
     properties.put("spring.mail.properties.mail.smtp.connectiontimeout", "3000");
     properties.put("spring.mail.properties.mail.smtp.timeout", "3000");
     properties.put("server.port", "0");
+    properties.put("safeguarding.first-administrator.id", PostgresUsers.ADMIN);
+    properties.put("safeguarding.first-administrator.password", PASSWORD);
     properties.put("camunda.bpm.process-engine-name", engineName);
     properties.put("camunda.bpm.generic-properties.properties.hostname", engineName);
     // Tests move the engine clock: the job executor looks for due jobs at least every second.

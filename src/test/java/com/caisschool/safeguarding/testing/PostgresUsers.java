@@ -14,6 +14,8 @@ public final class PostgresUsers {
   public static final String TEACHER = "pg.teacher";
   public static final String CPO = "pg.cpo";
   public static final String DEPUTY = "pg.deputy";
+  /** Created by the application itself on the first start (safeguarding.first-administrator). */
+  public static final String ADMIN = "pg.admin";
 
   private static final Map<String, List<String>> GROUPS = Map.of(
       TEACHER, List.of("staff"),
