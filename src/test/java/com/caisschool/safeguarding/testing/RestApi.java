@@ -17,14 +17,26 @@ public final class RestApi {
   private final String baseUrl;
   private final String authorization;
 
-  private RestApi(int port, String authorization) {
-    this.baseUrl = "http://localhost:" + port + "/engine-rest";
+  private RestApi(String baseUrl, String authorization) {
+    this.baseUrl = baseUrl;
     this.authorization = authorization;
   }
 
+  private RestApi(int port, String authorization) {
+    this("http://localhost:" + port + "/engine-rest", authorization);
+  }
+
   public static RestApi as(int port, String user, String password) {
-    return new RestApi(port, "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    return new RestApi(port, basic(user, password));
+  }
+
+  /** The REST API of a named engine ({@code /engine-rest/engine/<name>}), as a logged-in user. */
+  public static RestApi onEngine(int port, String engineName, String user, String password) {
+    return new RestApi("http://localhost:" + port + "/engine-rest/engine/" + engineName, basic(user, password));
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   public static RestApi anonymous(int port) {
@@ -39,6 +51,15 @@ public final class RestApi {
     try {
       return send(request(path).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  public Reply put(String path, Object body) {
+    try {
+      return send(request(path).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }

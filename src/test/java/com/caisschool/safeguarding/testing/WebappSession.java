@@ -28,11 +28,16 @@ public final class WebappSession {
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
   private final String baseUrl;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
 
   private WebappSession(int port) {
+    this(port, new CookieManager());
+  }
+
+  private WebappSession(int port, CookieManager cookies) {
     this.baseUrl = "http://localhost:" + port;
+    this.cookies = cookies;
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
@@ -52,6 +57,11 @@ public final class WebappSession {
     // Opening a webapp page hands out Camunda's XSRF cookie, as in a browser.
     session.page("/camunda/app/welcome/default/");
     return session;
+  }
+
+  /** The same browser (same cookies, so the same session) talking to another node on another port. */
+  public WebappSession onPort(int otherPort) {
+    return new WebappSession(otherPort, cookies);
   }
 
   /** Submits the log-in form; the reply redirects to Tasklist on success, to /login?error otherwise. */
