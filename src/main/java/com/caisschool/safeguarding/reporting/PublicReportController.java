@@ -99,9 +99,9 @@ class PublicReportController {
       }
       return showStatus(model, code, status);
     }
-    Optional<CaseStatus> status = reports.addInformation(code, text);
-    status.ifPresent(s -> model.addAttribute(s == CaseStatus.CLOSED ? "notAdded" : "added", true));
-    return showStatus(model, code, status);
+    Optional<PublicReports.Addition> addition = reports.addInformation(code, text);
+    addition.ifPresent(a -> model.addAttribute(a.added() ? "added" : "notAdded", true));
+    return showStatus(model, code, addition.map(PublicReports.Addition::status));
   }
 
   /** A code that is not one gets the same page whatever it was: nothing tells codes apart. */

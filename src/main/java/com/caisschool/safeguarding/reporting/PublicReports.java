@@ -65,12 +65,15 @@ class PublicReports {
     return processInstanceOf(code).map(this::statusOf);
   }
 
+  /** What adding information did: added, or not (the concern process has ended). */
+  record Addition(boolean added, CaseStatus status) {}
+
   /**
    * Adds the reporter's text to their case: the concern process gets message
    * {@value #ADDED_INFORMATION} and gives the CPO a task to read it. Empty for a code that is not
-   * one; {@link CaseStatus#CLOSED} (nothing added) when the concern no longer runs.
+   * one; not added when the concern process no longer runs.
    */
-  Optional<CaseStatus> addInformation(String code, String text) {
+  Optional<Addition> addInformation(String code, String text) {
     Optional<String> instance = processInstanceOf(code);
     if (instance.isEmpty()) {
       return Optional.empty();
@@ -78,14 +81,14 @@ class PublicReports {
     String processInstanceId = instance.get();
     return Optional.of(SystemAccess.run(identityService, () -> {
       if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
-        return CaseStatus.CLOSED;
+        return new Addition(false, statusOf(processInstanceId));
       }
       runtimeService.createMessageCorrelation(ADDED_INFORMATION)
           .processInstanceId(processInstanceId)
           .setVariable("reporterUpdateReceived", text)
           .setVariable("reporterUpdateReceivedAt", new Date())
           .correlateWithResult();
-      return statusOf(processInstanceId);
+      return new Addition(true, statusOf(processInstanceId));
     }));
   }
 
