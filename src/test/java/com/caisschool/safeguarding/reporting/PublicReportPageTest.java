@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,12 @@ class PublicReportPageTest {
     // Every test comes from the same address: each starts with a fresh allowance.
     rateLimit.reset();
     visitor = new ReportPage(port);
+  }
+
+  @AfterEach
+  void leaveTheAllowanceFull() {
+    // Other test classes share this application: they must not inherit an exhausted limit.
+    rateLimit.reset();
   }
 
   @Test
