@@ -87,7 +87,7 @@ public class MailboxIntake {
       markQuietly(message);
       return false;
     } catch (RuntimeException | MessagingException | IOException e) {
-      log.warn("Email intake: message {} not recorded ({}); it stays unmarked and is tried again at the next poll",
+      log.warn("Email intake: message {} not taken ({}); it stays unmarked and is tried again at the next poll",
           number, e.getClass().getSimpleName());
       return false;
     }

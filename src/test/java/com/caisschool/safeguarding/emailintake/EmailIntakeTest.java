@@ -143,7 +143,7 @@ class EmailIntakeTest {
 
     assertThat(emailConcerns()).hasSize(before + 1);
     assertThat(flags()).singleElement().satisfies(flags -> assertThat(flags.contains(KEYWORD)).isTrue());
-    assertThat(logs.getAll()).contains("not recorded").doesNotContain(CHILD).doesNotContain("Please help");
+    assertThat(logs.getAll()).contains("not taken").doesNotContain(CHILD).doesNotContain("Please help");
   }
 
   private List<ProcessInstance> emailConcerns() {
