@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "forms/concern-triage.form", "forms/authority-report.form",
     "forms/case-study-team-decision.form", "forms/further-discovery.form",
     "forms/contact-authorities.form", "forms/monitoring-review.form",
-    "forms/no-action-sign-off.form", "forms/close-case.form", "forms/case-review.form"})
+    "forms/no-action-sign-off.form", "forms/close-case.form", "forms/case-review.form",
+    "forms/reporter-added-information.form"})
 class ConcernProcessTest {
 
   @RegisterExtension
@@ -398,5 +399,26 @@ class ConcernProcessTest {
 
     assertThat(pi).isWaitingAt("user_task_case_study_team");
     org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).isOne();
+  }
+
+  @Test
+  void informationAddedByThePublicReporterAlertsCpoAndDeputyAndWaitsForTheCposNote() {
+    ProcessInstance pi = reportedAndAlerted(bruiseReport());
+
+    runtimeService().createMessageCorrelation("ReporterAddedInformation").processInstanceId(pi.getId())
+        .setVariable("reporterUpdateReceived", "He has a new bruise today")
+        .setVariable("reporterUpdateReceivedAt", ClockUtil.getCurrentTime()).correlate();
+
+    org.camunda.bpm.engine.task.Task read = taskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("user_task_read_reporter_information").singleResult();
+    assertThat(read).hasCandidateGroup("cpo").hasCandidateGroup("dcpo");
+    org.assertj.core.api.Assertions.assertThat(BpmnAwareTests.taskService().getVariable(read.getId(), "reporterUpdate"))
+        .isEqualTo("He has a new bruise today");
+    execute(job("service_task_alert_reporter_added_information", pi));
+    org.assertj.core.api.Assertions.assertThat(notifications.kinds()).endsWith("reporter-added-information");
+    complete(read, withVariables("reporterUpdateNote", "Added to triage"));
+
+    assertThat(pi).hasPassed("end_event_reporter_information_read", "end_event_reporter_information_alerted")
+        .isWaitingAt("user_task_cpo_triage");
   }
 }

@@ -1,0 +1,33 @@
+package com.caisschool.safeguarding.reporting;
+
+import com.caisschool.safeguarding.security.SystemAccess;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+
+/**
+ * Starts a {@code safeguarding-concern} for a report that came in through a channel other than
+ * Tasklist (the public page, the CPO mailbox). The report goes through the same intake as a staff
+ * report (ConcernIntake: required facts, allowed choices, case reference, 24-hour flag). Nobody is
+ * logged in on these channels, so the start runs as the system.
+ */
+public class ChannelConcerns {
+
+  public static final String PROCESS_KEY = "safeguarding-concern";
+  /** Stands in for a fact the start form requires but the channel does not ask for. */
+  public static final String NOT_GIVEN = "(not given)";
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+
+  public ChannelConcerns(RuntimeService runtimeService, IdentityService identityService) {
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+  }
+
+  /** Starts the concern and returns its process instance id. Joins the caller's transaction. */
+  public String start(Map<String, Object> report) {
+    return SystemAccess.run(identityService,
+        () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, report).getId());
+  }
+}

@@ -1,0 +1,47 @@
+package com.caisschool.safeguarding.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.ConcernReports;
+import com.caisschool.safeguarding.testing.RestApi;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In-person reports: the CPO records them with the normal start form on behalf of the person, and
+ * the form's "Who is reporting?" (reporterType) is kept with the case; an unknown choice is refused.
+ */
+@ApplicationTest
+class InPersonReportTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+
+  @Test
+  void cpoRecordsAnInPersonReportOnBehalfOfAParentWithTheReporterType() {
+    Map<String, Object> report = ConcernReports.with(ConcernReports.bruises("Omar Haddad-Testchild"),
+        "reporterType", "in-person-parent", "reporterName", "Mother, phone on file");
+
+    RestApi.Reply started = RestApi.as(port, "cpo", "demo").post(ConcernReports.SUBMIT, Map.of("variables", report));
+
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String instanceId = started.json().path("id").asText();
+    assertThat(runtimeService.getVariables(instanceId)).containsEntry("reporterType", "in-person-parent")
+        .containsEntry("reporterName", "Mother, phone on file");
+  }
+
+  @Test
+  void aReporterTypeTheFormDoesNotOfferIsRefused() {
+    Map<String, Object> report = ConcernReports.with(ConcernReports.bruises("Omar Haddad-Testchild"),
+        "reporterType", "carrier-pigeon");
+
+    RestApi.Reply refused = RestApi.as(port, "cpo", "demo").post(ConcernReports.SUBMIT, Map.of("variables", report));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("reporterType");
+  }
+}
