@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reasonFieldSuffixes a form field whose key ends so holds the reason for a decision
  * @param retentionUntilAge a child's file is due for review when the child reaches this age
  * @param reviewAtTransfer a child's file is also due for review once the child has left the school
+ * @param reporterIdentityVariables who reported, as a report may give it: kept in the case file only
  */
 @ConfigurationProperties("safeguarding.case-file")
 public record CaseFileProperties(List<String> authorityContactForms, String courseOfActionField,
-    List<String> reasonFieldSuffixes, int retentionUntilAge, boolean reviewAtTransfer) {}
+    List<String> reasonFieldSuffixes, int retentionUntilAge, boolean reviewAtTransfer,
+    List<String> reporterIdentityVariables) {}

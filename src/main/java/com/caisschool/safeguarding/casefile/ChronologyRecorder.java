@@ -129,9 +129,27 @@ class ChronologyRecorder {
         text(report.get("categories")), Boolean.TRUE.equals(report.get("reportedLate")), now);
     Process process = (Process) execution.getBpmnModelInstance().getModelElementById(
         execution.getProcessDefinitionId().split(":")[0]);
-    chronology.append(ChronologyEntry.of(reference, processInstanceId, now, actor(null),
+    List<FormField> startForm = startFormFields(execution, process);
+    String reporterType = text(report.get("reporterType"));
+    chronology.append(ChronologyEntry.of(reference, processInstanceId, now,
+        actor(reporterType.isBlank() ? null : reporterType),
         firstOfItsCase ? EntryKind.REPORT : EntryKind.PATHWAY_OPENED, process.getId(), process.getName(),
-        recorded(startFormFields(execution, process), report), null));
+        join(recorded(startForm, report), reporterIdentity(startForm, report)), null));
+    // Who reported is for the CPO and the deputy: kept here, in the case file, and taken out of the
+    // case's variables, which a person holding one of its tasks can read.
+    rules.reporterIdentityVariables().forEach(execution::removeVariable);
+  }
+
+  /** The reporter's name and contact where the start form does not already show them. */
+  private String reporterIdentity(List<FormField> startForm, Map<String, Object> report) {
+    return rules.reporterIdentityVariables().stream()
+        .filter(name -> startForm.stream().noneMatch(field -> field.key().equals(name)))
+        .filter(name -> !text(report.get(name)).isBlank())
+        .map(name -> name + ": " + text(report.get(name))).collect(Collectors.joining("\n"));
+  }
+
+  private static String join(String first, String second) {
+    return first.isEmpty() ? second : second.isEmpty() ? first : first + "\n" + second;
   }
 
   private List<FormField> startFormFields(DelegateExecution execution, Process process) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.camunda.bpm.engine.RepositoryService;
+import com.caisschool.safeguarding.casefile.Chronology;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -75,6 +76,7 @@ class EmailIntakeTest {
 
   @Autowired MailboxIntake intake;
   @Autowired RuntimeService runtimeService;
+  @Autowired Chronology chronology;
   @Autowired RepositoryService repositoryService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
@@ -105,7 +107,9 @@ class EmailIntakeTest {
     assertThat(concerns).hasSize(1);
     Map<String, Object> variables = runtimeService.getVariables(concerns.get(0).getId());
     assertThat(variables).containsEntry("reporterType", "email").containsEntry("concernAbout", "unknown")
-        .containsEntry("categories", "other").containsEntry("reporterContact", "worried.parent@example.invalid");
+        .containsEntry("categories", "other").doesNotContainKey("reporterContact");
+    assertThat(chronology.ofCase(concerns.get(0).getBusinessKey()).get(0).details())
+        .as("the sender is kept in the case file, for the CPO and deputy").contains("worried.parent@example.invalid");
     assertThat((String) variables.get("observations")).startsWith("Subject: Worried about a boy in Grade 2")
         .contains(TEXT);
     assertThat(concerns.get(0).getBusinessKey()).startsWith("SC-");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.caisschool.safeguarding.testing.ApplicationTest;
 import com.caisschool.safeguarding.testing.ConcernReports;
 import com.caisschool.safeguarding.testing.RestApi;
+import com.caisschool.safeguarding.testing.WebappSession;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,11 @@ class InPersonReportTest {
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instanceId = started.json().path("id").asText();
     assertThat(runtimeService.getVariables(instanceId)).containsEntry("reporterType", "in-person-parent")
-        .containsEntry("reporterName", "Mother, phone on file");
+        .as("who reported is in the case file only").doesNotContainKey("reporterName");
+    String reference = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getBusinessKey();
+    assertThat(WebappSession.loggedIn(port, "deputy", "demo").page("/casefile/cases/" + reference).body())
+        .contains("Mother, phone on file");
   }
 
   @Test
