@@ -60,7 +60,7 @@ class WebSecurityConfig {
             .requestMatchers(path("/camunda/api/{app:cockpit|admin|tasklist}/**")).access(applicationAccess)
             .requestMatchers(path("/"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
-        .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/", false))
+        .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/camunda/app/tasklist/", false))
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
         .logout(logout -> logout
