@@ -19,6 +19,11 @@ public record WebappProperties(String productName, String vendor, String inPerso
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
 
+  /** The name as the webapps' header shows it: vendor, then product name. */
+  public String displayName() {
+    return vendor.isBlank() ? productName : vendor + " " + productName;
+  }
+
   /** A number to call in an emergency, such as "Police" 110. */
   public record EmergencyNumber(String label, String number) {}
 }

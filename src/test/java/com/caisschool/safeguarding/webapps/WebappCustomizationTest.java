@@ -45,7 +45,7 @@ class WebappCustomizationTest {
     WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
     WebappSession.Reply config = cpo.page("/camunda/app/" + app + "/scripts/config.js");
     assertThat(config.status()).isEqualTo(200);
-    assertThat(config.body()).contains("name: \"CAIS Safeguarding\"").contains("export default");
+    assertThat(config.body()).contains("name: \"Safeguarding\"").contains("vendor: \"CAIS\"").contains("export default");
 
     WebappSession.Reply locale = cpo.get("/camunda/app/" + app + "/locales/en.json");
     assertThat(locale.status()).isEqualTo(200);
