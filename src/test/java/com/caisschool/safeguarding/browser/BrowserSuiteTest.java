@@ -109,6 +109,11 @@ class BrowserSuiteTest {
     // Its deadline and reminder come from the model (the triage timer's deadline).
     assertThat(cpo.find(task).getText()).contains("Due").contains("Follow-up");
     cpo.click(By.xpath("//li[contains(@class,'task')][contains(., '" + reference + "')]//a[contains(@class,'ng-binding')]"));
+    // The task's description (from the model) names the case reference and what to do.
+    cpo.click(tab("description"));
+    assertThat(cpo.find(By.cssSelector(".description-pane")).getText())
+        .startsWith("Case " + reference + ":").doesNotContain(CHILD);
+    cpo.click(tab("form"));
     cpo.click(By.xpath("//*[contains(@class,'task-details')]//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
     cpo.find(field("initialFacts"));
     cpo.until(driver -> driver.findElement(field("initialFacts")).isEnabled());
@@ -151,6 +156,12 @@ class BrowserSuiteTest {
     browser.until(driver -> driver.findElements(By.cssSelector(".task-filter h4.name a")).size() > 0);
     return browser.all(By.cssSelector(".task-filter h4.name a")).stream()
         .map(link -> link.getText().replaceAll("\\s*\\d+$", "").trim()).toList();
+  }
+
+  /** A tab of Tasklist's task view, by its label in any letter case. */
+  private static By tab(String label) {
+    return By.xpath("//ul[contains(@class,'nav-tabs')]//a[translate(normalize-space(.), "
+        + "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')='" + label + "']");
   }
 
   private static WebElement startButton(Browser browser) {
