@@ -43,9 +43,13 @@ final class Browser implements AutoCloseable {
 
   /** Fails with the install command when Chromium or its driver is not installed. */
   static void requireInstalled() {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new AssertionError("The browser suite needs Debian's Chromium and ChromeDriver at " + CHROMIUM
-          + " and " + CHROMEDRIVER + ". Install them with: apt-get install -y chromium chromium-driver");
+    requireInstalled(CHROMIUM, CHROMEDRIVER);
+  }
+
+  static void requireInstalled(Path chromium, Path chromedriver) {
+    if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+      throw new AssertionError("The browser suite needs Debian's Chromium and ChromeDriver at " + chromium
+          + " and " + chromedriver + ". Install them with: apt-get install -y chromium chromium-driver");
     }
   }
 

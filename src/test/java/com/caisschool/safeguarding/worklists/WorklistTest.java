@@ -2,6 +2,7 @@ package com.caisschool.safeguarding.worklists;
 
 import static com.caisschool.safeguarding.testing.ConcernReports.SUBMIT;
 import static com.caisschool.safeguarding.testing.ConcernReports.bruises;
+import static com.caisschool.safeguarding.testing.ConcernReports.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -101,6 +102,28 @@ class WorklistTest {
     assertThat(listed(teacher, "My tasks")).doesNotContain(triageTask, immediateTask);
     // The CPO's "My tasks" holds what is offered to the CPO group.
     assertThat(listed(cpo, "My tasks")).contains(triageTask);
+  }
+
+  @Test
+  void theCaseStudyTeamFindsATriagedCaseUnderItsFilterAndOthersCannotOpenIt() {
+    RestApi cpo = RestApi.as(port, "cpo", "demo");
+    RestApi principal = RestApi.as(port, "principal", "demo");
+    String concern = start(RestApi.as(port, "teacher", "demo"), bruises("Yan Team-Testchild"));
+    String triageTask = await().atMost(Duration.ofSeconds(30)).until(() -> taskIn(concern, "user_task_cpo_triage"),
+        id -> id != null);
+    RestApi.Reply triaged = cpo.post("/task/" + triageTask + "/submit-form", form("initialFacts", "Teacher confirms",
+        "authorityReportDue", "no", "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
+    assertThat(triaged.status()).as(triaged.body()).isEqualTo(204);
+    String teamTask = await().atMost(Duration.ofSeconds(30)).until(() -> taskIn(concern, "user_task_case_study_team"),
+        id -> id != null);
+
+    assertThat(listed(principal, "Case Study Team")).contains(teamTask);
+    assertThat(listed(principal, "My tasks")).contains(teamTask);
+    assertThat(listed(cpo, "Case Study Team")).contains(teamTask);
+    assertThat(listed(cpo, "Triage")).doesNotContain(triageTask);
+    // A filter that is not the user's cannot even be opened.
+    String teamFilter = filterService.createFilterQuery().filterName("Case Study Team").singleResult().getId();
+    assertThat(RestApi.as(port, "teacher", "demo").get("/filter/" + teamFilter + "/list").status()).isEqualTo(403);
   }
 
   @Test
