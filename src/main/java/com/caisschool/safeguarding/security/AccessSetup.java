@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  * their display name and created (showing every task the user may see) when missing.
  */
 @Component
+// The configured Tasklist filters (worklists) exist before their READ grants are set by name.
+@DependsOn("worklistSetup")
 class AccessSetup implements InitializingBean {
 
   private final AuthorizationService authorizations;

@@ -63,7 +63,7 @@ class WebSecurityConfig {
                 CamundaIdentityAuthentication.GROUP_PREFIX + "cpo", CamundaIdentityAuthentication.GROUP_PREFIX + "dcpo")
             .requestMatchers(path("/"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
-        .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/", false))
+        .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/camunda/app/tasklist/", false))
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
         .logout(logout -> logout

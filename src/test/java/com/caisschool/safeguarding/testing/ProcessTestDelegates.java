@@ -4,6 +4,7 @@ import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.casework.CaseReferenceAssignment;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
 import com.caisschool.safeguarding.casework.ProcessDefaults;
+import com.caisschool.safeguarding.casework.TaskDates;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.intake.CaseOpening;
@@ -58,6 +59,7 @@ public final class ProcessTestDelegates {
     Mocks.register("openCase", new CaseOpening(forms, assignCaseReference));
     Mocks.register("assignCaseReference", assignCaseReference);
     Mocks.register("checkForm", new FormCheck(forms));
+    Mocks.register("taskDates", new TaskDates());
     Mocks.register("notify", new NotifyDelegate(notifications));
     return notifications;
   }

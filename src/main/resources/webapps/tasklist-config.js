@@ -1,0 +1,22 @@
+// Camunda Tasklist's scripts/config.js, served by WebappCustomization. The product name and vendor
+// come from safeguarding.webapps in application.yaml; the other options are Camunda's documented ones.
+export default {
+  app: {
+    name: "@PRODUCT_NAME@",
+    vendor: "@VENDOR@"
+  },
+  // English only: the labels are reviewed in English (locales/en.json, EOL banner removed).
+  locales: {
+    availableLocales: ['en'],
+    fallbackLocale: 'en'
+  },
+  // Camunda's keyboard shortcuts of Tasklist, as in its own config.js.
+  shortcuts: {
+    claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
+    focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
+    focusList: { key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list' },
+    focusForm: { key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form' },
+    startProcess: { key: 'ctrl+alt+p', description: 'opens the start process modal dialog' }
+  },
+  csrfCookieName: 'XSRF-TOKEN'
+};

@@ -1,0 +1,136 @@
+package com.caisschool.safeguarding.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven through Debian's chromedriver, both named explicitly so that Selenium
+ * downloads nothing. Headless, with a fresh profile each time and no background traffic (this
+ * machine reaches no outside host). When the packages are missing the test fails and says what to
+ * install: a browser suite that skips itself proves nothing.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  final ChromeDriver driver;
+  private final Path profile;
+  private final WebDriverWait wait;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+    this.wait = new WebDriverWait(driver, WAIT);
+  }
+
+  /** Fails with the install command when Chromium or its driver is not installed. */
+  static void requireInstalled() {
+    requireInstalled(CHROMIUM, CHROMEDRIVER);
+  }
+
+  static void requireInstalled(Path chromium, Path chromedriver) {
+    if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+      throw new AssertionError("The browser suite needs Debian's Chromium and ChromeDriver at " + chromium
+          + " and " + chromedriver + ". Install them with: apt-get install -y chromium chromium-driver");
+    }
+  }
+
+  static Browser start() {
+    requireInstalled();
+    try {
+      Path profile = Files.createTempDirectory("safeguarding-browser-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+      return new Browser(new ChromeDriver(service, options), profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  WebElement find(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+
+  <T> T until(Function<WebDriver, T> condition) {
+    return wait.until(condition);
+  }
+
+  void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    // Tasklist's fixed footer may cover an element near the bottom of the form.
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  void type(By by, String text) {
+    WebElement field = find(by);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** A screenshot for the README (docs/images) or for a failure report (target/browser). */
+  void screenshot(Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What the page looked like when a step failed: a screenshot and its HTML under target/browser. */
+  void keepEvidence(String name) {
+    try {
+      screenshot(Path.of("target", "browser", name + ".png"));
+      Files.writeString(Path.of("target", "browser", name + ".html"), driver.getPageSource());
+    } catch (RuntimeException | IOException e) {
+      // The original failure matters more than its evidence.
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        // A temporary profile left behind is harmless.
+      }
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package com.caisschool.safeguarding.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.caisschool.safeguarding.testing.ApplicationTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The webapps as people meet them, in a real browser (Debian's Chromium): a teacher logs in on the
+ * application's log-in page, starts "Report a safeguarding concern" in Tasklist and fills the
+ * rendered Camunda Form (a required field left empty is named); the CPO finds the case under
+ * "Triage", claims it and completes triage in the rendered form, then opens the case in Cockpit and
+ * sees it waiting at the Case Study Team. No migration banner anywhere, each role's filters present.
+ * The screenshots go to target/browser/screenshots; to refresh the README's pictures, run with
+ * {@code -Dbrowser.screenshots=docs/images}.
+ */
+@ApplicationTest
+// First of the shared application's tests: the CPO's Triage list then holds this case on its first
+// screen, as it would at a school, rather than below the cases the other tests leave open.
+@Order(1)
+class BrowserSuiteTest {
+
+  static final Path IMAGES = Path.of(System.getProperty("browser.screenshots", "target/browser/screenshots"));
+  static final String CHILD = "Mira Browser-Testchild";
+  static final List<String> CPO_FILTERS = List.of("Urgent", "Overdue", "Triage", "Case Study Team",
+      "Monitoring reviews due", "My tasks");
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+
+  @BeforeAll
+  static void browserIsInstalled() {
+    Browser.requireInstalled();
+  }
+
+  @Test
+  void teacherReportsCpoTriagesAndFindsTheCaseInCockpit() {
+    try (Browser teacher = Browser.start()) {
+      withEvidence(teacher, "teacher", () -> reportAsTeacher(teacher));
+    }
+    ProcessInstance concern = await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService
+        .createProcessInstanceQuery().processDefinitionKey("safeguarding-concern")
+        .variableValueEquals("childName", CHILD).singleResult(), instance -> instance != null);
+    String reference = concern.getBusinessKey();
+    assertThat(reference).startsWith("SC-");
+
+    try (Browser cpo = Browser.start()) {
+      withEvidence(cpo, "cpo", () -> {
+        triageAsCpo(cpo, reference);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.getActiveActivityIds(concern.getId())
+            .contains("user_task_case_study_team"));
+        seeInCockpit(cpo, concern.getId());
+      });
+    }
+  }
+
+  private void reportAsTeacher(Browser teacher) {
+    logIn(teacher, "teacher");
+    assertNoMigrationBanner(teacher);
+    assertThat(filters(teacher)).containsExactly("My tasks");
+
+    teacher.click(By.cssSelector(".start-process-action a"));
+    teacher.click(By.partialLinkText("Safeguarding concern"));
+    teacher.find(By.cssSelector(".fjs-form-field"));
+
+    teacher.type(field("childName"), CHILD);
+    teacher.type(field("childGrade"), "Grade 4");
+    teacher.click(By.cssSelector("input[id*='field_categories_'][id$='-0']"));
+    teacher.click(By.cssSelector("input[id*='field_concernAbout_'][id$='-1']"));
+    String yesterday = LocalDate.now().minusDays(1).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    teacher.type(By.cssSelector("input[id*='field_concernAroseAt_'][id$='-date']"), yesterday + Keys.TAB);
+    teacher.type(By.cssSelector("input[id*='field_concernAroseAt_'][id$='-time']"), "09:30" + Keys.TAB);
+    teacher.type(field("observations"), "Bruises on both wrists, child flinched when approached");
+
+    // "Where did it happen?" is required and still empty: the form says so and nothing starts.
+    startButton(teacher).click();
+    WebElement error = teacher.find(By.cssSelector("[id*='field_location_'][id$='-error-message']"));
+    assertThat(error.getText()).containsIgnoringCase("required");
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("childName", CHILD).count()).isZero();
+
+    teacher.type(field("location"), "Playground" + Keys.TAB);
+    teacher.until(driver -> driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .noneMatch(WebElement::isDisplayed));
+    teacher.driver.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+        teacher.find(By.cssSelector(".modal-dialog")));
+    teacher.screenshot(IMAGES.resolve("teacher-report.png"));
+    startButton(teacher).click();
+    teacher.until(driver -> driver.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+  }
+
+  private void triageAsCpo(Browser cpo, String reference) {
+    logIn(cpo, "cpo");
+    assertNoMigrationBanner(cpo);
+    assertThat(filters(cpo)).containsExactlyInAnyOrderElementsOf(CPO_FILTERS);
+
+    cpo.click(By.xpath("//div[contains(@class,'task-filter')]//h4/a[normalize-space(text())='Triage']"));
+    // The filter shows each task's case reference: the CPO picks the case by it, never by a name.
+    By task = By.xpath("//li[contains(@class,'task')][contains(., '" + reference + "')]");
+    // Its deadline and reminder come from the model (the triage timer's deadline).
+    // (Lower case: Tasklist sometimes paints a label before its translation has loaded.)
+    assertThat(cpo.find(task).getText().toLowerCase()).contains("due").contains("follow");
+    cpo.click(By.xpath("//li[contains(@class,'task')][contains(., '" + reference + "')]//a[contains(@class,'ng-binding')]"));
+    // The task's description (from the model) names the case reference and what to do.
+    cpo.click(tab("description"));
+    assertThat(cpo.find(By.cssSelector(".description-pane")).getText())
+        .startsWith("Case " + reference + ":").doesNotContain(CHILD);
+    cpo.click(tab("form"));
+    cpo.click(By.xpath("//*[contains(@class,'task-details')]//a[" + LOWER_CASE + "='claim'] | //button[" + LOWER_CASE + "='claim']"));
+    cpo.find(field("initialFacts"));
+    cpo.until(driver -> driver.findElement(field("initialFacts")).isEnabled());
+
+    cpo.type(field("initialFacts"), "Class teacher confirms the bruises; no earlier concerns on file");
+    cpo.click(By.cssSelector("input[id*='field_authorityReportDue_'][id$='-1']"));
+    cpo.click(By.cssSelector("input[id*='field_triageDecision_'][id$='-0']"));
+    cpo.type(field("triageRationale"), "Pattern of injuries needs the Case Study Team");
+    cpo.screenshot(IMAGES.resolve("cpo-triage.png"));
+    cpo.click(By.cssSelector("button[ng-click='complete()']"));
+  }
+
+  private void seeInCockpit(Browser cpo, String processInstanceId) {
+    cpo.open(url("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime"));
+    cpo.find(By.cssSelector(".djs-container"));
+    // Cockpit marks the activity a case waits at with a badge on the diagram.
+    cpo.find(By.cssSelector(".djs-overlay-container [data-container-id='user_task_case_study_team'] .badge"));
+    assertNoMigrationBanner(cpo);
+    cpo.screenshot(IMAGES.resolve("cockpit.png"));
+  }
+
+  private void logIn(Browser browser, String user) {
+    browser.open(url("/login"));
+    assertThat(browser.find(By.id("in-danger-now")).getText()).contains("110").contains("in person");
+    browser.type(By.id("username"), user);
+    browser.type(By.id("password"), "demo");
+    browser.click(By.id("log-in"));
+    browser.find(By.cssSelector(".task-filter"));
+    assertThat(browser.find(By.cssSelector("[cam-widget-header]")).getText()).contains("CAIS Safeguarding");
+  }
+
+  private static void assertNoMigrationBanner(Browser browser) {
+    browser.find(By.cssSelector("[cam-widget-header]"));
+    assertThat(browser.all(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
+        .as("the Camunda 8 migration banner").isEmpty();
+    assertThat(browser.driver.getPageSource()).doesNotContain("migrate to Camunda 8");
+  }
+
+  private static List<String> filters(Browser browser) {
+    browser.until(driver -> driver.findElements(By.cssSelector(".task-filter h4.name a")).size() > 0);
+    return browser.all(By.cssSelector(".task-filter h4.name a")).stream()
+        .map(link -> link.getText().replaceAll("\\s*\\d+$", "").trim()).toList();
+  }
+
+  /** An element's text in lower case (XPath 1), to match a label whatever its letter case. */
+  private static final String LOWER_CASE =
+      "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+
+  /** A tab of Tasklist's task view, by its label in any letter case. */
+  private static By tab(String label) {
+    return By.xpath("//ul[contains(@class,'nav-tabs')]//a[" + LOWER_CASE + "='" + label + "']");
+  }
+
+  private static WebElement startButton(Browser browser) {
+    return browser.find(By.cssSelector("button[ng-click='startProcessInstance()']"));
+  }
+
+  private static By field(String key) {
+    return By.cssSelector("[id*='field_" + key + "_']:not([id$='-description']):not([id$='-error-message'])");
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static void withEvidence(Browser browser, String name, Runnable steps) {
+    try {
+      steps.run();
+    } catch (RuntimeException | AssertionError failure) {
+      browser.keepEvidence(name);
+      throw failure;
+    }
+  }
+}
