@@ -79,6 +79,16 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /** Whether the element becomes visible within the time given (no failure if not). */
+  boolean appears(By by, Duration within) {
+    try {
+      new WebDriverWait(driver, within).until(ExpectedConditions.visibilityOfElementLocated(by));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException notYet) {
+      return false;
+    }
+  }
+
   List<WebElement> all(By by) {
     return driver.findElements(by);
   }

@@ -99,13 +99,9 @@ public final class WebappSession {
 
   /** Any request with Spring's CSRF token taken from a page's form, as the page's own form would send it. */
   public Reply send(String method, String path, String csrfToken, Map<String, String> fields) {
-    String form = fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-CSRF-TOKEN", csrfToken)
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .method(method, HttpRequest.BodyPublishers.ofString(form)));
+        .method(method, HttpRequest.BodyPublishers.ofString(formBody(fields))));
   }
 
   /** The CSRF token in a page's form (Spring's {@code _csrf} field). */
@@ -130,13 +126,16 @@ public final class WebappSession {
   }
 
   public Reply postForm(String path, Map<String, String> fields) {
-    String form = fields.entrySet().stream()
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
+  }
+
+  private static String formBody(Map<String, String> fields) {
+    return fields.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   /** The value of the session cookie (Spring Session's SESSION), or null. */
