@@ -10,6 +10,9 @@ RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app
+# A font with Chinese characters for the case file's PDF export (safeguarding.case-file.pdf-font).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 1001 safeguarding
 COPY --from=build /src/target/safeguarding-*.jar app.jar
 USER safeguarding

@@ -43,9 +43,10 @@ class CaseFileController {
   private final ProcessPositions positions;
   private final TaskService tasks;
   private final SafeguardingProperties school;
+  private final CaseFilePdf pdfs;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
-      ProcessPositions positions, TaskService tasks, SafeguardingProperties school) {
+      ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs) {
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.children = children;
@@ -53,6 +54,7 @@ class CaseFileController {
     this.positions = positions;
     this.tasks = tasks;
     this.school = school;
+    this.pdfs = pdfs;
   }
 
   @GetMapping
@@ -127,7 +129,7 @@ class CaseFileController {
   ResponseEntity<byte[]> exportCase(@PathVariable String reference, Principal user) {
     known(caseFiles.ofCase(reference));
     recordExport(reference, user, "Case file exported as PDF");
-    return pdf(reference, CaseFilePdf.render("Case file " + reference, List.of("Case reference: " + reference,
+    return pdf(reference, pdfs.render("Case file " + reference, List.of("Case reference: " + reference,
         "Exported by " + user.getName() + " on " + EngineTime.now()), chronology.ofCase(reference),
         school.schoolTimeZone()));
   }
@@ -141,7 +143,7 @@ class CaseFileController {
     List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
         "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
         "Cases: " + String.join(", ", references), "Exported by " + user.getName() + " on " + EngineTime.now()));
-    return pdf("child-" + id, CaseFilePdf.render("Child protection file", cover, chronology.ofChild(id),
+    return pdf("child-" + id, pdfs.render("Child protection file", cover, chronology.ofChild(id),
         school.schoolTimeZone()));
   }
 

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retentionUntilAge a child's file is due for review when the child reaches this age
  * @param reviewAtTransfer a child's file is also due for review once the child has left the school
  * @param reporterIdentityVariables who reported, as a report may give it: kept in the case file only
+ * @param pdfFont a font file with Chinese characters for the PDF export ({@code file.ttc,index} for a collection)
  */
 @ConfigurationProperties("safeguarding.case-file")
 public record CaseFileProperties(List<String> authorityContactForms, String courseOfActionField,
     List<String> reasonFieldSuffixes, int retentionUntilAge, boolean reviewAtTransfer,
-    List<String> reporterIdentityVariables) {}
+    List<String> reporterIdentityVariables, String pdfFont) {}

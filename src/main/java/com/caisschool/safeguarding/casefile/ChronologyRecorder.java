@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -68,7 +67,7 @@ class ChronologyRecorder {
     }
     openIfNew(execution);
     String event = execution.getEventName();
-    if (endsTheProcess(execution, element) && notesOfThisTransaction().closed.add(execution.getProcessInstanceId())) {
+    if (endsTheProcess(execution) && notesOfThisTransaction().closed.add(execution.getProcessInstanceId())) {
       Instant now = EngineTime.now();
       caseFiles.closed(execution.getProcessInstanceId(), now);
       chronology.append(ChronologyEntry.of(reference, execution.getProcessInstanceId(), now, actor(null),
@@ -178,13 +177,12 @@ class ChronologyRecorder {
   }
 
   /**
-   * The process instance ends: its own end event (the bridge names the process, or the end event
-   * it ended at when that end event ends the top-level scope). Noted per transaction, so once.
+   * The process instance ends, completed or cancelled: the end event of its root activity
+   * instance, whose id is the process instance's own. Noted per transaction, so recorded once.
    */
-  private static boolean endsTheProcess(DelegateExecution execution, ModelElementInstance element) {
-    return "end".equals(execution.getEventName()) && (element instanceof Process
-        || element instanceof EndEvent && execution.getParentId() == null
-        && element.getParentElement() instanceof Process);
+  private static boolean endsTheProcess(DelegateExecution execution) {
+    return "end".equals(execution.getEventName())
+        && execution.getProcessInstanceId().equals(execution.getActivityInstanceId());
   }
 
   private static boolean isTimer(ModelElementInstance element) {

@@ -168,6 +168,29 @@ class CaseFileTest {
   }
 
   @Test
+  void aCaseCancelledInTheEngineIsClosedInItsChronology() {
+    String id = steps().reportConcern(bruises("Tara Cancelled-Testchild"));
+    String reference = referenceOf(id);
+    awaitEntry(id, reference, EntryKind.NOTIFICATION);
+    runtimeService.deleteProcessInstance(id, "Reported twice by mistake");
+
+    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == EntryKind.CLOSURE).singleElement()
+        .satisfies(entry -> assertThat(entry.details()).contains("Cancelled"));
+    assertThat(caseFiles.ofCase(reference)).singleElement().satisfies(file -> assertThat(file.open()).isFalse());
+  }
+
+  @Test
+  void anExportShowsAChildsChineseName() throws IOException {
+    String reference = referenceOf(steps().reportConcern(bruises("王小明-Testchild")));
+    long childId = caseFiles.ofCase(reference).get(0).childId();
+
+    String pdf = textOf(WebappSession.loggedIn(port, "cpo", "demo")
+        .download("/casefile/children/" + childId + "/export.pdf"));
+    assertThat(pdf).as("needs the font of safeguarding.case-file.pdf-font (fonts-wqy-microhei)")
+        .contains("王小明").contains(reference);
+  }
+
+  @Test
   void anEntryIsNeverChangedACorrectionIsAddedBesideIt() {
     String reference = referenceOf(steps().reportConcern(bruises("Mara Correction-Testchild")));
     ChronologyEntry report = chronology.ofCase(reference).get(0);
