@@ -35,7 +35,7 @@ class DelegateConfig {
   @Bean
   ConcernIntake concernIntake(FormDefinitions forms, SafeguardingProperties properties) {
     return new ConcernIntake(forms, properties.schoolTimeZone(),
-        new CaseReferences(properties.schoolTimeZone()));
+        new CaseReferences(properties.schoolTimeZone()), properties.reporterTypes());
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding;
 
 import com.caisschool.safeguarding.casework.Authority;
+import com.caisschool.safeguarding.intake.ReporterTypes;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -12,4 +13,5 @@ public record SafeguardingProperties(
     String publicBaseUrl,
     ZoneId schoolTimeZone,
     List<Authority> authorities,
-    Map<String, Map<String, String>> processDefaults) {}
+    Map<String, Map<String, String>> processDefaults,
+    ReporterTypes reporterTypes) {}

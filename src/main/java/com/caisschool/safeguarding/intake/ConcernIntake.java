@@ -29,11 +29,14 @@ public class ConcernIntake implements JavaDelegate {
   private final FormDefinitions forms;
   private final ZoneId schoolZone;
   private final CaseReferences caseReferences;
+  private final ReporterTypes reporterTypes;
 
-  public ConcernIntake(FormDefinitions forms, ZoneId schoolZone, CaseReferences caseReferences) {
+  public ConcernIntake(FormDefinitions forms, ZoneId schoolZone, CaseReferences caseReferences,
+      ReporterTypes reporterTypes) {
     this.forms = forms;
     this.schoolZone = schoolZone;
     this.caseReferences = caseReferences;
+    this.reporterTypes = reporterTypes;
   }
 
   @Override
@@ -43,6 +46,8 @@ public class ConcernIntake implements JavaDelegate {
     List<String> categories = ReportedCategories.read(report.get("categories"), field(fields, "categories"));
     report.put("categories", categories);
     RequiredFieldCheck.check(fields, report);
+    reporterTypes.check((String) report.get("reporterType"),
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
 
     Date reportedAt = (Date) execution.getVariable("reportedAt");
     Date aroseAt = ReportDates.parse(field(fields, "concernAroseAt"), report.get("concernAroseAt"), schoolZone);

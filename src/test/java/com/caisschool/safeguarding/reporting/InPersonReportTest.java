@@ -49,4 +49,23 @@ class InPersonReportTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).contains("reporterType");
   }
+
+  @Test
+  void onlyTheCpoOrTheDeputyRecordsAReportMadeInPersonAndNobodyPosesAsAChannel() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-concern").count();
+    for (String[] attempt : new String[][] {{"teacher", "in-person-parent"}, {"principal", "in-person-student"},
+        {"teacher", "public-page"}, {"cpo", "email"}}) {
+      Map<String, Object> report = ConcernReports.with(ConcernReports.bruises("Omar Haddad-Testchild"),
+          "reporterType", attempt[1]);
+      RestApi.Reply refused = RestApi.as(port, attempt[0], "demo").post(ConcernReports.SUBMIT,
+          Map.of("variables", report));
+      assertThat(refused.status()).as(attempt[0] + " as " + attempt[1]).isEqualTo(400);
+      assertThat(refused.json().path("message").asText()).contains("Who is reporting?");
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-concern").count())
+        .as("nothing started").isEqualTo(before);
+    assertThat(RestApi.as(port, "deputy", "demo").post(ConcernReports.SUBMIT, Map.of("variables",
+        ConcernReports.with(ConcernReports.bruises("Omar Haddad-Testchild"), "reporterType", "in-person-student")))
+        .status()).isEqualTo(200);
+  }
 }

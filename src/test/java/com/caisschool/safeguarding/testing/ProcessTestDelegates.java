@@ -51,7 +51,7 @@ public final class ProcessTestDelegates {
     var forms = new FormDefinitions(engine.getRepositoryService(), engine.getIdentityService());
     var notifications = new RecordedNotifications();
     Mocks.register("concernIntake", new ConcernIntake(forms, properties.schoolTimeZone(),
-        new CaseReferences(properties.schoolTimeZone())));
+        new CaseReferences(properties.schoolTimeZone()), properties.reporterTypes()));
     Mocks.register("processDefaults",
         new ProcessDefaults(properties.processDefaults(), properties.authorities()));
     Mocks.register("startLinkedProcess", new LinkedProcessStarter());
