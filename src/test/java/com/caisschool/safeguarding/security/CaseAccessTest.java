@@ -33,6 +33,7 @@ class CaseAccessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired CaseAccessRepair caseAccessRepair;
 
   @Test
   void aTeamMemberReadsTheCaseOnlyWhileTheTeamHoldsItsDecision() {
@@ -89,6 +90,34 @@ class CaseAccessTest {
       assertThat(head.post("/task/" + decision.getId() + "/claim", Map.of("userId", "head")).status()).isIn(403, 404);
     } finally {
       identityService.deleteMembership("head", "case-study-team");
+    }
+  }
+
+  @Test
+  void someoneWhoJoinsTheHeadsGroupWhileACaseAboutTheHeadIsOpenIsRefusedItAtTheNextStart() {
+    String actingHead = "acting.head";
+    String password = "Acting-Head-2026";
+    org.camunda.bpm.engine.identity.User user = identityService.newUser(actingHead);
+    user.setPassword(password);
+    identityService.saveUser(user);
+    identityService.createMembership(actingHead, "staff");
+    identityService.createMembership(actingHead, "case-study-team");
+    try {
+      RestApi cpo = RestApi.as(port, "cpo", "demo");
+      RestApi acting = RestApi.as(port, actingHead, password);
+      String id = steps().reportConcern(with(bruises("Ivo Actinghead-Testchild"),
+          "concernAbout", "head-of-school", "subjectName", "Head of School"));
+      steps().submitOpenTask(cpo, id, form("initialFacts", "Child repeats the account", "authorityReportDue", "no",
+          "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> acting.get("/task?processInstanceId=" + id).json().size() == 1);
+
+      identityService.createMembership(actingHead, "head-of-school");
+      caseAccessRepair.repairAll();
+
+      assertThat(acting.get("/task?processInstanceId=" + id).json()).isEmpty();
+      assertThat(acting.get("/process-instance/" + id).status()).isIn(403, 404);
+    } finally {
+      identityService.deleteUser(actingHead);
     }
   }
 
