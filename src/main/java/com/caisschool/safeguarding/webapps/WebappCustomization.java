@@ -39,8 +39,10 @@ class WebappCustomization {
 
   @GetMapping("/camunda/app/" + APPS + "/scripts/config.js")
   ResponseEntity<String> config(@PathVariable String app) throws IOException {
-    // The per-app template (webapps/<app>-config.js) holds the rest of Camunda's options.
-    String template = new ClassPathResource("webapps/" + app + "-config.js")
+    // The template holds the rest of Camunda's options: webapps/<app>-config.js where an app has
+    // options of its own (Tasklist's shortcuts), else the shared webapps/config.js.
+    ClassPathResource own = new ClassPathResource("webapps/" + app + "-config.js");
+    String template = (own.exists() ? own : new ClassPathResource("webapps/config.js"))
         .getContentAsString(StandardCharsets.UTF_8);
     String script = template
         .replace("\"@PRODUCT_NAME@\"", literal(webapps.productName()))

@@ -1,4 +1,5 @@
-// Camunda Admin's scripts/config.js, served by WebappCustomization. The product name and vendor
+// scripts/config.js of Cockpit, Admin and the welcome page (Tasklist has its own,
+// tasklist-config.js), served by WebappCustomization. The product name and vendor
 // come from safeguarding.webapps in application.yaml; the other options are Camunda's documented ones.
 export default {
   app: {
