@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -19,10 +20,13 @@ import com.caisschool.safeguarding.testing.StubPathways;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -420,5 +424,45 @@ class ConcernProcessTest {
 
     assertThat(pi).hasPassed("end_event_reporter_information_read", "end_event_reporter_information_alerted")
         .isWaitingAt("user_task_cpo_triage");
+  }
+
+  // --- the triage task as the CPO meets it in Tasklist: due exactly when its deadline timer fires
+  // (the deadline is held once, in the variable both use), followed up halfway, urgent cases first,
+  // described by case reference, never by the child's name.
+
+  @Test
+  void standardTriageIsDueWhenItsTimerFiresAndFollowedUpHalfway() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("safeguarding-concern", bruiseReport());
+    Task triage = triageTask(pi);
+    Date timerFires = triageDeadline(pi).getDuedate();
+
+    Assertions.assertThat(triage.getDueDate()).isEqualTo(timerFires);
+    // Standard priority: 24 hours (concern-triage.dmn), so the reminder comes after 12.
+    Assertions.assertThat(Duration.between(MONDAY_10_40.toInstant(), triage.getDueDate().toInstant())).isEqualTo(Duration.ofHours(24));
+    Assertions.assertThat(Duration.between(MONDAY_10_40.toInstant(), triage.getFollowUpDate().toInstant())).isEqualTo(Duration.ofHours(12));
+    Assertions.assertThat(triage.getPriority()).isEqualTo(50);
+    Assertions.assertThat(triage.getDescription()).startsWith("Case " + pi.getBusinessKey() + ": ")
+        .doesNotContain("Okafor").doesNotContain("Lina");
+    Assertions.assertThat(triage.getName()).doesNotContain("Okafor");
+  }
+
+  @Test
+  void criticalTriageComesFirstWithTheShortDeadline() {
+    Map<String, Object> report = with(bruiseReport(), "categories", "child-sexual-exploitation");
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("safeguarding-concern", report);
+    Task triage = triageTask(pi);
+
+    Assertions.assertThat(triage.getDueDate()).isEqualTo(triageDeadline(pi).getDuedate());
+    Assertions.assertThat(Duration.between(MONDAY_10_40.toInstant(), triage.getDueDate().toInstant())).isEqualTo(Duration.ofHours(1));
+    Assertions.assertThat(triage.getPriority()).as("listed under Urgent (90 and more)").isEqualTo(100);
+  }
+
+  private static Task triageTask(ProcessInstance pi) {
+    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("user_task_cpo_triage").singleResult();
+  }
+
+  private static Job triageDeadline(ProcessInstance pi) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("boundary_timer_triage_deadline").singleResult();
   }
 }
