@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Sets the standing grants of {@code safeguarding.access.grants} at every start-up: each
  * (group, resource) gets exactly the configured permissions, so the configuration is the record of
  * who may do what. Grants that are not in the configuration are left alone. Filters are named by
- * their display name and created (showing every task the user may see) when missing.
+ * their display name; they are created by WorklistSetup.
  */
 @Component
 // The configured Tasklist filters (worklists) exist before their READ grants are set by name.
@@ -31,14 +30,11 @@ class AccessSetup implements InitializingBean {
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
-  private final TaskService tasks;
   private final AccessProperties access;
 
-  AccessSetup(AuthorizationService authorizations, FilterService filters, TaskService tasks,
-      AccessProperties access) {
+  AccessSetup(AuthorizationService authorizations, FilterService filters, AccessProperties access) {
     this.authorizations = authorizations;
     this.filters = filters;
-    this.tasks = tasks;
     this.access = access;
   }
 
@@ -86,13 +82,11 @@ class AccessSetup implements InitializingBean {
     return names;
   }
 
+  /** The filters themselves are WorklistSetup's (safeguarding.worklists); a grant only names one. */
   private String filterId(String name) {
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name);
-      filter.setQuery(tasks.createTaskQuery());
-      filters.saveFilter(filter);
-    }
-    return filter.getId();
+    return filters.createFilterQuery().filterName(name).list().stream()
+        .filter(filter -> filter.getOwner() == null).findFirst().map(Filter::getId)
+        .orElseThrow(() -> new IllegalStateException("safeguarding.access grants READ on the Tasklist filter '"
+            + name + "', which safeguarding.worklists.filters does not define"));
   }
 }
