@@ -66,14 +66,13 @@ class ChronologyRecorder {
       return; // not yet reported: the reference is given by the first step, which opens the file
     }
     openIfNew(execution);
-    String event = execution.getEventName();
     if (endsTheProcess(execution) && notesOfThisTransaction().closed.add(execution.getProcessInstanceId())) {
       Instant now = EngineTime.now();
       caseFiles.closed(execution.getProcessInstanceId(), now);
       chronology.append(ChronologyEntry.of(reference, execution.getProcessInstanceId(), now, actor(null),
-          EntryKind.CLOSURE, execution.getProcessDefinitionId().split(":")[0], null,
+          EntryKind.CLOSURE, processKey(execution), null,
           execution.isCanceled() ? "Cancelled before its end" : "Completed", null));
-    } else if ("end".equals(event) && isTimer(element)) {
+    } else if ("end".equals(execution.getEventName()) && isTimer(element)) {
       FlowElement timer = (FlowElement) element;
       chronology.append(ChronologyEntry.of(reference, execution.getProcessInstanceId(), EngineTime.now(), SYSTEM,
           element instanceof BoundaryEvent ? EntryKind.ESCALATION : EntryKind.TIMER, timer.getId(), timer.getName(),
@@ -124,10 +123,10 @@ class ChronologyRecorder {
     String childName = text(report.get("childName"));
     Long childId = childName.isBlank() ? null
         : children.findOrAdd(text(report.get("studentId")), childName, text(report.get("childGrade")), now);
-    caseFiles.opened(processInstanceId, reference, execution.getProcessDefinitionId().split(":")[0], childId,
+    caseFiles.opened(processInstanceId, reference, processKey(execution), childId,
         text(report.get("categories")), Boolean.TRUE.equals(report.get("reportedLate")), now);
     Process process = (Process) execution.getBpmnModelInstance().getModelElementById(
-        execution.getProcessDefinitionId().split(":")[0]);
+        processKey(execution));
     List<FormField> startForm = startFormFields(execution, process);
     String reporterType = text(report.get("reporterType"));
     chronology.append(ChronologyEntry.of(reference, processInstanceId, now,
@@ -183,6 +182,11 @@ class ChronologyRecorder {
   private static boolean endsTheProcess(DelegateExecution execution) {
     return "end".equals(execution.getEventName())
         && execution.getProcessInstanceId().equals(execution.getActivityInstanceId());
+  }
+
+  /** The process's key, which is also the id of its Process element in the model. */
+  private static String processKey(DelegateExecution execution) {
+    return execution.getProcessDefinitionId().split(":")[0];
   }
 
   private static boolean isTimer(ModelElementInstance element) {
