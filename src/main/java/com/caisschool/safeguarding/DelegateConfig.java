@@ -1,13 +1,8 @@
 package com.caisschool.safeguarding;
 
-import com.caisschool.safeguarding.casework.CaseReferenceAssignment;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
-import com.caisschool.safeguarding.casework.ProcessDefaults;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
-import com.caisschool.safeguarding.intake.CaseOpening;
-import com.caisschool.safeguarding.intake.CaseReferences;
-import com.caisschool.safeguarding.intake.ConcernIntake;
 import com.caisschool.safeguarding.notification.EmailNotifier;
 import com.caisschool.safeguarding.notification.NotificationEmails;
 import com.caisschool.safeguarding.notification.NotificationLog;
@@ -15,7 +10,6 @@ import com.caisschool.safeguarding.notification.NotificationProperties;
 import com.caisschool.safeguarding.notification.Notifier;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,44 +17,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** The beans the models call by name ({@code camunda:delegateExpression="${name}"}). */
+/**
+ * The beans the models call by name ({@code camunda:delegateExpression="${name}"}). Opening a case
+ * and checking forms are not among them: the case-process plugin applies those to every model.
+ */
 @Configuration
 class DelegateConfig {
-
-  @Bean
-  FormDefinitions formDefinitions(RepositoryService repositoryService, IdentityService identityService) {
-    return new FormDefinitions(repositoryService, identityService);
-  }
-
-  @Bean
-  ConcernIntake concernIntake(FormDefinitions forms, SafeguardingProperties properties) {
-    return new ConcernIntake(forms, properties.schoolTimeZone(),
-        new CaseReferences(properties.schoolTimeZone()), properties.reporterTypes());
-  }
-
-  @Bean
-  ProcessDefaults processDefaults(SafeguardingProperties properties) {
-    return new ProcessDefaults(properties.processDefaults(), properties.authorities());
-  }
 
   @Bean
   LinkedProcessStarter startLinkedProcess() {
     return new LinkedProcessStarter();
   }
 
-  @Bean
-  CaseOpening openCase(FormDefinitions forms, CaseReferenceAssignment assignCaseReference) {
-    return new CaseOpening(forms, assignCaseReference);
-  }
-
-  @Bean
-  CaseReferenceAssignment assignCaseReference(SafeguardingProperties properties) {
-    return new CaseReferenceAssignment(properties.schoolTimeZone());
-  }
-
+  /**
+   * Named by version 1 of self-harm-response on each of its tasks (version 2 leaves the check to
+   * the plugin). Kept while cases started on version 1 are still running: remove it when Cockpit
+   * shows no running instance of that version.
+   */
   @Bean
   FormCheck checkForm(FormDefinitions forms) {
-    return new FormCheck(forms);
+    return new FormCheck(() -> forms);
   }
 
   /**

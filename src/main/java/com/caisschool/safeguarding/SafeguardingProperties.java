@@ -1,7 +1,7 @@
 package com.caisschool.safeguarding;
 
 import com.caisschool.safeguarding.casework.Authority;
-import com.caisschool.safeguarding.intake.ReporterTypes;
+import com.caisschool.safeguarding.caseprocess.ReporterTypes;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;

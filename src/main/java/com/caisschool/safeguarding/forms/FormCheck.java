@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.forms;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -14,9 +15,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  */
 public class FormCheck implements TaskListener {
 
-  private final FormDefinitions forms;
+  private final Supplier<FormDefinitions> forms;
 
-  public FormCheck(FormDefinitions forms) {
+  public FormCheck(Supplier<FormDefinitions> forms) {
     this.forms = forms;
   }
 
@@ -27,7 +28,7 @@ public class FormCheck implements TaskListener {
     if (formRef == null) {
       throw new IllegalStateException(userTask.getId() + " has no camunda:formRef to check against");
     }
-    List<FormField> fields = forms.fields(task.getProcessDefinitionId(), formRef);
+    List<FormField> fields = forms.get().fields(task.getProcessDefinitionId(), formRef);
     fields.stream().filter(field -> field.type().equals("checkbox") && !task.hasVariable(field.key()))
         .forEach(field -> task.getExecution().setVariable(field.key(), false));
     RequiredFieldCheck.check(fields, task.getVariables());

@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.allegation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -127,7 +128,8 @@ class AllegationAgainstAdultProcessTest {
     assertHeadHasNoPartIn(pi);
     complete(task("user_task_inform_accused_of_leave", pi), withVariables("accusedInformedAt", "2026-03-03T10:00+08:00",
         "accusedInformedBy", "Board Chair", "accusedLetterSummary", "Neutral act; named contact; welfare support."));
-    complete(task("user_task_appoint_independent_investigator", pi), withVariables("independentInvestigator", ""));
+    assertThatThrownBy(() -> complete(task("user_task_appoint_independent_investigator", pi),
+        withVariables("independentInvestigator", ""))).hasMessageContaining("'Independent investigator'");
     assertHeadHasNoPartIn(pi);
     appointIndependentInvestigator(pi);
 
@@ -270,9 +272,11 @@ class AllegationAgainstAdultProcessTest {
     completeSuspension(pi, "none");
     assertThat(pi).isWaitingAt("user_task_appoint_independent_investigator").isNotWaitingAt("user_task_appoint_investigator");
 
-    complete(task("user_task_appoint_independent_investigator", pi), withVariables("investigationTerms", "Terms."));
+    assertThatThrownBy(() -> complete(task("user_task_appoint_independent_investigator", pi),
+        withVariables("investigationTerms", "Terms."))).hasMessageContaining("'Independent investigator'");
     assertThat(pi).isWaitingAt("user_task_appoint_independent_investigator").isNotWaitingAt("user_task_investigation_report");
-    complete(task("user_task_appoint_independent_investigator", pi), withVariables("independentInvestigator", "   "));
+    assertThatThrownBy(() -> complete(task("user_task_appoint_independent_investigator", pi),
+        withVariables("independentInvestigator", "   "))).hasMessageContaining("'Independent investigator'");
     assertThat(pi).isWaitingAt("user_task_appoint_independent_investigator").isNotWaitingAt("user_task_investigation_report");
 
     appointIndependentInvestigator(pi);

@@ -151,7 +151,7 @@ class ConcernProcessTest {
   @Test
   void unknownCategoryIsRefused() {
     assertThatThrownBy(() -> report(with(bruiseReport(), "categories", "physical-abuse,witchcraft")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Unknown category 'witchcraft'");
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Unknown choice 'witchcraft'");
   }
 
   @Test

@@ -129,7 +129,7 @@ class ReportThroughRestApiTest {
     RestApi.Reply date = teacher.post(SUBMIT, Map.of("variables", badDate));
 
     assertThat(category.status()).isEqualTo(400);
-    assertThat(category.json().path("message").asText()).contains("Unknown category 'witchcraft'");
+    assertThat(category.json().path("message").asText()).contains("Unknown choice 'witchcraft'");
     assertThat(date.status()).isEqualTo(400);
     assertThat(date.json().path("message").asText()).contains("concernAroseAt");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);

@@ -1,15 +1,10 @@
 package com.caisschool.safeguarding.testing;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
-import com.caisschool.safeguarding.casework.CaseReferenceAssignment;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
-import com.caisschool.safeguarding.casework.ProcessDefaults;
 import com.caisschool.safeguarding.casework.TaskDates;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
-import com.caisschool.safeguarding.intake.CaseOpening;
-import com.caisschool.safeguarding.intake.CaseReferences;
-import com.caisschool.safeguarding.intake.ConcernIntake;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +16,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Registers the application's real delegates under the names the models use, configured from the
- * real application.yaml, so plain-engine tests run the models as the application does. Only the
+ * Registers the application's real delegates under the names the models use, so plain-engine tests
+ * run the models as the application does; the case-process plugin is registered with the plain
+ * engine itself ({@value #ENGINE_CONFIG}), configured from the real application.yaml. Only the
  * notifier is replaced, by one that records what was sent.
  */
 public final class ProcessTestDelegates {
@@ -47,20 +43,13 @@ public final class ProcessTestDelegates {
   }
 
   public static RecordedNotifications register(ProcessEngine engine) {
-    SafeguardingProperties properties = applicationProperties();
-    var forms = new FormDefinitions(engine.getRepositoryService(), engine.getIdentityService());
     var notifications = new RecordedNotifications();
-    Mocks.register("concernIntake", new ConcernIntake(forms, properties.schoolTimeZone(),
-        new CaseReferences(properties.schoolTimeZone()), properties.reporterTypes()));
-    Mocks.register("processDefaults",
-        new ProcessDefaults(properties.processDefaults(), properties.authorities()));
     Mocks.register("startLinkedProcess", new LinkedProcessStarter());
-    var assignCaseReference = new CaseReferenceAssignment(properties.schoolTimeZone());
-    Mocks.register("openCase", new CaseOpening(forms, assignCaseReference));
-    Mocks.register("assignCaseReference", assignCaseReference);
-    Mocks.register("checkForm", new FormCheck(forms));
     Mocks.register("taskDates", new TaskDates());
     Mocks.register("notify", new NotifyDelegate(notifications));
+    // Named only by version 1 of self-harm-response (cases still running on it).
+    var forms = new FormDefinitions(engine.getRepositoryService(), engine.getIdentityService());
+    Mocks.register("checkForm", new FormCheck(() -> forms));
     return notifications;
   }
 }

@@ -1,4 +1,4 @@
-package com.caisschool.safeguarding.intake;
+package com.caisschool.safeguarding.caseprocess;
 
 import java.security.SecureRandom;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package com.caisschool.safeguarding.intake;
+package com.caisschool.safeguarding.caseprocess;
 
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;

@@ -1,12 +1,11 @@
-package com.caisschool.safeguarding.casework;
+package com.caisschool.safeguarding.caseprocess;
 
-import com.caisschool.safeguarding.security.SystemAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.caisschool.safeguarding.casework.Authority;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
@@ -14,12 +13,12 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * ({@code safeguarding.process-defaults.<process key>}) into the case, and the list of local
  * authorities as form choices ({@code authorityOptions}). Each case keeps the values it started with.
  */
-public class ProcessDefaults implements JavaDelegate {
+final class ProcessDefaults {
 
   private final Map<String, Map<String, String>> defaultsByProcess;
   private final String authorityOptionsJson;
 
-  public ProcessDefaults(Map<String, Map<String, String>> defaultsByProcess, List<Authority> authorities) {
+  ProcessDefaults(Map<String, Map<String, String>> defaultsByProcess, List<Authority> authorities) {
     this.defaultsByProcess = Map.copyOf(defaultsByProcess);
     try {
       this.authorityOptionsJson = new ObjectMapper().writeValueAsString(authorities);
@@ -28,11 +27,7 @@ public class ProcessDefaults implements JavaDelegate {
     }
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    var services = execution.getProcessEngineServices();
-    String processKey = SystemAccess.run(services.getIdentityService(), () -> services.getRepositoryService()
-        .getProcessDefinition(execution.getProcessDefinitionId()).getKey());
+  void applyTo(DelegateExecution execution, String processKey) {
     Map<String, String> defaults = defaultsByProcess.get(processKey);
     if (defaults == null) {
       throw new IllegalStateException("No safeguarding.process-defaults." + processKey + " configured");

@@ -1,6 +1,5 @@
-package com.caisschool.safeguarding.intake;
+package com.caisschool.safeguarding.forms;
 
-import com.caisschool.safeguarding.forms.FormField;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -9,9 +8,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /** Reads a date and time from a form or REST client; without an offset, school time is meant. */
-final class ReportDates {
+final class DateTimeValues {
 
-  private ReportDates() {}
+  private DateTimeValues() {}
 
   static Date parse(FormField field, Object raw, ZoneId schoolZone) {
     if (raw instanceof Date date) {

@@ -1,6 +1,5 @@
-package com.caisschool.safeguarding.intake;
+package com.caisschool.safeguarding.forms;
 
-import com.caisschool.safeguarding.forms.FormField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -9,12 +8,12 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * Reads the categories of a report as Tasklist sends them (a JSON array), as a list, or as
- * comma-separated text, and refuses any category the start form does not offer.
+ * Reads a checklist field as Tasklist sends it (a JSON array), as a list, or as comma-separated
+ * text, and refuses any value the form does not offer.
  */
-final class ReportedCategories {
+final class ChecklistValues {
 
-  private ReportedCategories() {}
+  private ChecklistValues() {}
 
   static List<String> read(Object raw, FormField field) {
     List<String> categories = new ArrayList<>();
@@ -26,11 +25,11 @@ final class ReportedCategories {
       String plain = text.replaceAll("[\\[\\]\"]", "");
       Arrays.stream(plain.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(categories::add);
     } else if (raw != null) {
-      throw new BadUserRequestException("'" + field.label() + "' (" + field.key() + ") must be a list of categories");
+      throw new BadUserRequestException("'" + field.label() + "' (" + field.key() + ") must be a list of choices");
     }
     for (String category : categories) {
       if (!field.options().contains(category)) {
-        throw new BadUserRequestException("Unknown category '" + category + "' in '" + field.label()
+        throw new BadUserRequestException("Unknown choice '" + category + "' in '" + field.label()
             + "' (" + field.key() + "); known: " + field.options());
       }
     }

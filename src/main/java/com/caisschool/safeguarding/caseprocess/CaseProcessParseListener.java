@@ -1,0 +1,66 @@
+package com.caisschool.safeguarding.caseprocess;
+
+import java.util.Set;
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Applies the case-process convention while a model is deployed: every user task with a Camunda
+ * Form has its form checked on completion (every process), and every start event of a process
+ * that declares {@code case = true} opens the case. Both are added as built-in listeners, so a
+ * model cannot leave them out and "skip custom listeners" does not skip them.
+ */
+final class CaseProcessParseListener extends AbstractBpmnParseListener {
+
+  private static final Set<String> START_EVENTS = Set.of(ActivityTypes.START_EVENT,
+      ActivityTypes.START_EVENT_MESSAGE, ActivityTypes.START_EVENT_SIGNAL, ActivityTypes.START_EVENT_TIMER,
+      ActivityTypes.START_EVENT_CONDITIONAL);
+
+  private final ExecutionListener caseOpening;
+  private final TaskListener formCheck;
+
+  CaseProcessParseListener(ExecutionListener caseOpening, TaskListener formCheck) {
+    this.caseOpening = caseOpening;
+    this.formCheck = formCheck;
+  }
+
+  @Override
+  public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+    if (!declaresCase(processElement)) {
+      return;
+    }
+    for (ActivityImpl activity : processDefinition.getActivities()) {
+      if (START_EVENTS.contains((String) activity.getProperty("type"))) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseOpening);
+      }
+    }
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef") != null) {
+      ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+          .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formCheck);
+    }
+  }
+
+  /** {@code <camunda:property name="case" value="true"/>} among the process's extension properties. */
+  private static boolean declaresCase(Element processElement) {
+    Element extensions = processElement.element("extensionElements");
+    if (extensions == null) {
+      return false;
+    }
+    return extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties").stream()
+        .flatMap(properties -> properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property").stream())
+        .anyMatch(property -> CaseDeclaration.PROPERTY.equals(property.attribute("name"))
+            && "true".equalsIgnoreCase(property.attribute("value")));
+  }
+}
