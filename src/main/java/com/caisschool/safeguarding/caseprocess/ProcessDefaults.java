@@ -28,11 +28,7 @@ final class ProcessDefaults {
   }
 
   void applyTo(DelegateExecution execution, String processKey) {
-    Map<String, String> defaults = defaultsByProcess.get(processKey);
-    if (defaults == null) {
-      throw new IllegalStateException("No safeguarding.process-defaults." + processKey + " configured");
-    }
-    defaults.forEach(execution::setVariable);
+    defaultsByProcess.getOrDefault(processKey, Map.of()).forEach(execution::setVariable);
     execution.setVariable("authorityOptions", SpinValues.jsonValue(authorityOptionsJson).create());
   }
 }
