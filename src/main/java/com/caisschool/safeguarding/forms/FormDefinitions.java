@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import com.caisschool.safeguarding.security.SystemAccess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
  * Reads the Camunda Forms deployed with a process ({@code forms/<id>.form}, file name = form id),
@@ -38,6 +40,14 @@ public class FormDefinitions {
       String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
       return cache.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId));
     });
+  }
+
+  /** The input fields of the process's start form (the start event that names a form), or none. */
+  public List<FormField> startFormFields(String processDefinitionId) {
+    String startForm = SystemAccess.run(identityService, () -> repositoryService
+        .getBpmnModelInstance(processDefinitionId).getModelElementsByType(StartEvent.class).stream()
+        .map(StartEvent::getCamundaFormRef).filter(Objects::nonNull).findFirst().orElse(null));
+    return startForm == null ? List.of() : fields(processDefinitionId, startForm);
   }
 
   private List<FormField> load(String deploymentId, String formId) {

@@ -13,8 +13,6 @@ import org.camunda.bpm.engine.RepositoryService;
  */
 class ConcernChoices {
 
-  static final String START_FORM = "report-safeguarding-concern";
-
   private final FormDefinitions forms;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
@@ -37,7 +35,7 @@ class ConcernChoices {
     String definitionId = SystemAccess.run(identityService, () -> repositoryService
         .createProcessDefinitionQuery().processDefinitionKey(ChannelConcerns.PROCESS_KEY)
         .latestVersion().singleResult().getId());
-    return forms.fields(definitionId, START_FORM).stream().filter(f -> f.key().equals(key))
+    return forms.startFormFields(definitionId).stream().filter(f -> f.key().equals(key))
         .findFirst().map(FormField::options).orElse(List.of());
   }
 }

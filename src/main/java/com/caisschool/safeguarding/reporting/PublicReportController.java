@@ -120,7 +120,7 @@ class PublicReportController {
     model.addAttribute("problems", problems);
     model.addAttribute("categoryChoices", choices.categories());
     model.addAttribute("concernAboutChoices", choices.concernAbout());
-    model.addAttribute("reporterRoles", new String[] {"anonymous", "student", "parent", "community"});
+    model.addAttribute("reporterRoles", ReportFormCheck.REPORTER_ROLES);
     return "report/form";
   }
 }

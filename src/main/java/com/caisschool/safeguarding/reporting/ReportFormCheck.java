@@ -18,7 +18,8 @@ import java.util.Set;
  */
 class ReportFormCheck {
 
-  static final Set<String> REPORTER_ROLES = Set.of("student", "parent", "community", "anonymous");
+  /** Who a reporter on the public page says they are, in the order the page offers them. */
+  static final List<String> REPORTER_ROLES = List.of("anonymous", "student", "parent", "community");
   static final Set<String> DANGER_ANSWERS = Set.of("yes", "no");
 
   /** A problem with one field: the message key and its arguments. */
@@ -37,7 +38,7 @@ class ReportFormCheck {
   /** Field name → problem, in the order of the form; empty when the report can be started. */
   Map<String, Problem> problems(ReportForm form) {
     Map<String, Problem> problems = new LinkedHashMap<>();
-    choice(problems, "reporterRole", form.getReporterRole(), REPORTER_ROLES, false);
+    choice(problems, "reporterRole", form.getReporterRole(), Set.copyOf(REPORTER_ROLES), false);
     length(problems, "reporterName", form.getReporterName(), limits.maxNameLength());
     length(problems, "reporterContact", form.getReporterContact(), limits.maxNameLength());
     required(problems, "childName", form.getChildName());
