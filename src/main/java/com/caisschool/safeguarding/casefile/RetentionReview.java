@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,13 +43,20 @@ public class RetentionReview {
     this.school = school;
   }
 
-  /** Every morning: flags the files that fell due. */
+  /**
+   * Every morning: flags the files that fell due, on one node of the cluster (the others find the
+   * lock taken and skip; held at least 5 minutes, so a node whose clock runs late skips too).
+   */
   @Scheduled(cron = "${safeguarding.case-file.retention-review-cron:0 0 6 * * *}")
+  @SchedulerLock(name = "retention-review", lockAtLeastFor = "PT5M", lockAtMostFor = "PT30M")
   public void daily() {
     flagDue();
   }
 
-  /** Flags each child's file that is due today and not already waiting for a decision. */
+  /**
+   * Flags each child's file that is due today and not already waiting for a decision. A second
+   * pending flag for a child is refused by the database too ({@code retention_review_pending_once}).
+   */
   @Transactional
   public List<PendingReview> flagDue() {
     Instant now = EngineTime.now();
@@ -59,8 +67,8 @@ public class RetentionReview {
       if (dueBecause == null || hasPending(child.id())) {
         continue;
       }
-      jdbc.update("insert into retention_review (child_id, due_because, flagged_at) values (?, ?, ?)",
-          child.id(), dueBecause, Timestamp.from(now));
+      jdbc.update("insert into retention_review (child_id, pending_child_id, due_because, flagged_at)"
+          + " values (?, ?, ?, ?)", child.id(), child.id(), dueBecause, Timestamp.from(now));
       appendToEachCase(child.id(), now, "system", EntryKind.RETENTION_DUE, "File due for review: " + dueBecause, null);
       flagged.add(new PendingReview(0, child.id(), child.name(), dueBecause, now));
     }
@@ -87,7 +95,8 @@ public class RetentionReview {
     if (child.isEmpty()) {
       throw new IllegalArgumentException("This review is unknown or already decided.");
     }
-    jdbc.update("update retention_review set decision = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?",
+    jdbc.update("update retention_review set decision = ?, reason = ?, decided_by = ?, decided_at = ?,"
+            + " pending_child_id = null where id = ?",
         decision, reason.trim(), decidedBy, Timestamp.from(now), reviewId);
     appendToEachCase(child.get(0), now, decidedBy, EntryKind.RETENTION_DECISION, "Retention decision: " + decision,
         reason.trim());
