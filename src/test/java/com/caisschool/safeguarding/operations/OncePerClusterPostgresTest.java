@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two application nodes on one PostgreSQL database, both with the morning retention review and
- * the mailbox poll scheduled (README "Running several nodes"): when both run them at the same
+ * the mailbox poll scheduled (README "Two application nodes"): when both run them at the same
  * moment, each due file is flagged once and each message becomes one concern, and while one node
  * holds a job's lock the other skips it. The tests run the scheduled methods themselves, through
  * the same lock the scheduler goes through; the nodes' own schedules are off (cron "-", a poll
