@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (25) or, with {@code review-at-transfer}, until they leave the school; then it is flagged for the
  * CPO's review. Nothing is deleted here: the CPO's decision (keep, hand over to the new school,
  * destroy) and its reason are recorded, and whoever carries out a destruction does it on that record.
+ * {@link MorningRetentionReview} runs it every morning.
  */
 @Component
 public class RetentionReview {
@@ -41,16 +40,6 @@ public class RetentionReview {
     this.chronology = chronology;
     this.rules = rules;
     this.school = school;
-  }
-
-  /**
-   * Every morning: flags the files that fell due, on one node of the cluster (the others find the
-   * lock taken and skip; held at least 5 minutes, so a node whose clock runs late skips too).
-   */
-  @Scheduled(cron = "${safeguarding.case-file.retention-review-cron:0 0 6 * * *}")
-  @SchedulerLock(name = "retention-review", lockAtLeastFor = "PT5M", lockAtMostFor = "PT30M")
-  public void daily() {
-    flagDue();
   }
 
   /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.caisschool.safeguarding.casefile.Children;
-import com.caisschool.safeguarding.casefile.RetentionReview;
+import com.caisschool.safeguarding.casefile.MorningRetentionReview;
 import com.caisschool.safeguarding.emailintake.MailboxPolling;
 import com.caisschool.safeguarding.testing.PostgresNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -102,15 +102,15 @@ class OncePerClusterPostgresTest {
     List<Long> due = List.of(dueChild("Anna Due-Testchild"), dueChild("Bo Due-Testchild"),
         dueChild("Chen Due-Testchild"));
 
-    atTheSameMoment(() -> nodeD.bean(RetentionReview.class).daily(),
-        () -> nodeE.bean(RetentionReview.class).daily());
+    atTheSameMoment(() -> nodeD.bean(MorningRetentionReview.class).run(),
+        () -> nodeE.bean(MorningRetentionReview.class).run());
 
     for (long child : due) {
       assertThat(flags(child)).as("child " + child).isOne();
     }
     // Later the same morning (a node whose clock runs late): the review is not run again.
     long late = dueChild("Dara Late-Testchild");
-    nodeE.bean(RetentionReview.class).daily();
+    nodeE.bean(MorningRetentionReview.class).run();
     assertThat(flags(late)).isZero();
     // And should two reviews ever overlap, the database refuses a second flag for a waiting file.
     assertThatThrownBy(() -> jdbc().update("insert into retention_review (child_id, pending_child_id,"
