@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (25) or, with {@code review-at-transfer}, until they leave the school; then it is flagged for the
  * CPO's review. Nothing is deleted here: the CPO's decision (keep, hand over to the new school,
  * destroy) and its reason are recorded, and whoever carries out a destruction does it on that record.
+ * {@link MorningRetentionReview} runs it every morning.
  */
 @Component
 public class RetentionReview {
@@ -42,13 +42,10 @@ public class RetentionReview {
     this.school = school;
   }
 
-  /** Every morning: flags the files that fell due. */
-  @Scheduled(cron = "${safeguarding.case-file.retention-review-cron:0 0 6 * * *}")
-  public void daily() {
-    flagDue();
-  }
-
-  /** Flags each child's file that is due today and not already waiting for a decision. */
+  /**
+   * Flags each child's file that is due today and not already waiting for a decision. A second
+   * pending flag for a child is refused by the database too ({@code retention_review_pending_once}).
+   */
   @Transactional
   public List<PendingReview> flagDue() {
     Instant now = EngineTime.now();
@@ -59,8 +56,8 @@ public class RetentionReview {
       if (dueBecause == null || hasPending(child.id())) {
         continue;
       }
-      jdbc.update("insert into retention_review (child_id, due_because, flagged_at) values (?, ?, ?)",
-          child.id(), dueBecause, Timestamp.from(now));
+      jdbc.update("insert into retention_review (child_id, pending_child_id, due_because, flagged_at)"
+          + " values (?, ?, ?, ?)", child.id(), child.id(), dueBecause, Timestamp.from(now));
       appendToEachCase(child.id(), now, "system", EntryKind.RETENTION_DUE, "File due for review: " + dueBecause, null);
       flagged.add(new PendingReview(0, child.id(), child.name(), dueBecause, now));
     }
@@ -87,7 +84,8 @@ public class RetentionReview {
     if (child.isEmpty()) {
       throw new IllegalArgumentException("This review is unknown or already decided.");
     }
-    jdbc.update("update retention_review set decision = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?",
+    jdbc.update("update retention_review set decision = ?, reason = ?, decided_by = ?, decided_at = ?,"
+            + " pending_child_id = null where id = ?",
         decision, reason.trim(), decidedBy, Timestamp.from(now), reviewId);
     appendToEachCase(child.get(0), now, decidedBy, EntryKind.RETENTION_DECISION, "Retention decision: " + decision,
         reason.trim());

@@ -45,7 +45,7 @@ public final class CaseDeclaration {
   }
 
   /** The Process element of the model the execution runs (its id is the process key). */
-  static Process processOf(DelegateExecution execution) {
+  public static Process processOf(DelegateExecution execution) {
     if (execution.getBpmnModelInstance() == null) {
       return null;
     }

@@ -6,13 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The CPO mailbox is read only with {@code safeguarding.email-intake.enabled=true}. */
 @Configuration
-@EnableScheduling
 @ConditionalOnProperty(name = "safeguarding.email-intake.enabled", havingValue = "true")
 class EmailIntakeConfig {
 
@@ -30,20 +27,5 @@ class EmailIntakeConfig {
   @Bean
   MailboxPolling mailboxPolling(MailboxIntake intake) {
     return new MailboxPolling(intake);
-  }
-
-  /** Polls at the configured interval, the first time one interval after start-up. */
-  static class MailboxPolling {
-    private final MailboxIntake intake;
-
-    MailboxPolling(MailboxIntake intake) {
-      this.intake = intake;
-    }
-
-    @Scheduled(fixedDelayString = "${safeguarding.email-intake.poll-interval:PT1M}",
-        initialDelayString = "${safeguarding.email-intake.poll-interval:PT1M}")
-    void poll() {
-      intake.poll();
-    }
   }
 }

@@ -22,8 +22,9 @@ import java.util.Map;
  * What an email to the CPO becomes: a concern for CPO triage with reporter type {@code email},
  * the subject and text kept as the report (as plain text), the sender as the reporter's contact,
  * the time it was sent as when the concern arose. The facts the start form requires but an email
- * does not state are marked "(not given)"; the CPO completes them at triage. Attachments stay in
- * the mailbox.
+ * does not state are marked "(not given)"; the CPO completes them at triage. The case file links
+ * such a concern to no child (never to one shared "(not given)" child). Attachments stay in the
+ * mailbox.
  */
 public class IntakeMessages {
 

@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.RuntimeService;
 public class ChannelConcerns {
 
   public static final String PROCESS_KEY = "safeguarding-concern";
-  /** Stands in for a fact the start form requires but the channel does not ask for. */
+  /**
+   * Stands in for a fact the start form requires but the channel does not ask for. As a child's
+   * name it names nobody: the case file links such a report to no child.
+   */
   public static final String NOT_GIVEN = "(not given)";
 
   private final RuntimeService runtimeService;

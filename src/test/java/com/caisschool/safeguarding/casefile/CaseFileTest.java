@@ -8,6 +8,7 @@ import static com.caisschool.safeguarding.testing.ConcernReports.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.caisschool.safeguarding.caseprocess.CaseDeclaration;
 import com.caisschool.safeguarding.testing.ApplicationTest;
 import com.caisschool.safeguarding.testing.CaseSteps;
 import com.caisschool.safeguarding.testing.ConcernReports;
@@ -26,10 +27,18 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +58,7 @@ class CaseFileTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired RepositoryService repositoryService;
   @Autowired Chronology chronology;
   @Autowired CaseFiles caseFiles;
   @Autowired RetentionReview retentionReview;
@@ -165,6 +175,28 @@ class CaseFileTest {
     assertThat(pdf).contains(child).contains(first).contains(second).contains(bullying).contains("Bus 3");
     assertThat(chronology.ofCase(first)).filteredOn(entry -> entry.kind() == EntryKind.EXPORT).singleElement()
         .satisfies(entry -> assertThat(entry.actor()).isEqualTo("cpo"));
+  }
+
+  @Test
+  void aProcessThatDoesNotDeclareItselfACaseGetsNoCaseFile() {
+    String training = "SC-TRAINING-" + System.nanoTime();
+    String caseLike = "SC-CASELIKE-" + System.nanoTime();
+    Deployment deployment = repositoryService.createDeployment().name("case property test")
+        .addModelInstance("training-record.bpmn", twoStepProcess("test-training-record", false))
+        .addModelInstance("case-like.bpmn", twoStepProcess("test-case-like", true))
+        .deploy();
+    try {
+      runThrough("test-training-record", training);
+      runThrough("test-case-like", caseLike);
+
+      assertThat(caseFiles.ofCase(training)).isEmpty();
+      assertThat(chronology.ofCase(training)).isEmpty();
+      assertThat(caseFiles.ofCase(caseLike)).as("the same model declaring case=true").singleElement()
+          .satisfies(file -> assertThat(file.open()).isFalse());
+      assertThat(kinds(caseLike)).containsExactly(EntryKind.REPORT, EntryKind.TASK_COMPLETED, EntryKind.CLOSURE);
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
   }
 
   @Test
@@ -306,6 +338,30 @@ class CaseFileTest {
   }
 
   // --- steps ---------------------------------------------------------------------------------
+
+  /** Start, one user task, end; with {@code case=true} on the process when {@code isCase}. */
+  private static BpmnModelInstance twoStepProcess(String key, boolean isCase) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).name("Test " + key).camundaHistoryTimeToLive(1)
+        .startEvent().userTask("user_task_record").name("Record").endEvent().done();
+    if (isCase) {
+      Process process = model.getModelElementById(key);
+      CamundaProperty property = model.newInstance(CamundaProperty.class);
+      property.setCamundaName(CaseDeclaration.PROPERTY);
+      property.setCamundaValue("true");
+      CamundaProperties properties = model.newInstance(CamundaProperties.class);
+      properties.getCamundaProperties().add(property);
+      ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+      extensions.addChildElement(properties);
+      process.setExtensionElements(extensions);
+    }
+    return model;
+  }
+
+  private void runThrough(String processKey, String reference) {
+    String id = runtimeService.startProcessInstanceByKey(processKey, reference).getId();
+    taskService.complete(taskService.createTaskQuery().processInstanceId(id).singleResult().getId());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+  }
 
   private String reportBullying(String child) {
     Map<String, Object> report = new HashMap<>();

@@ -19,7 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.camunda.bpm.engine.RepositoryService;
+import com.caisschool.safeguarding.casefile.CaseFiles;
+import com.caisschool.safeguarding.casefile.CaseSummary;
+import com.caisschool.safeguarding.casefile.Child;
+import com.caisschool.safeguarding.casefile.Children;
 import com.caisschool.safeguarding.casefile.Chronology;
+import com.caisschool.safeguarding.reporting.ChannelConcerns;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -75,8 +80,11 @@ class EmailIntakeTest {
   }
 
   @Autowired MailboxIntake intake;
+  @Autowired MailboxPolling polling;
   @Autowired RuntimeService runtimeService;
   @Autowired Chronology chronology;
+  @Autowired CaseFiles caseFiles;
+  @Autowired Children children;
   @Autowired RepositoryService repositoryService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
@@ -148,6 +156,25 @@ class EmailIntakeTest {
     assertThat(emailConcerns()).hasSize(before + 1);
     assertThat(flags()).singleElement().satisfies(flags -> assertThat(flags.contains(KEYWORD)).isTrue());
     assertThat(logs.getAll()).contains("not taken").doesNotContain(CHILD).doesNotContain("Please help");
+  }
+
+  @Test
+  void twoEmailsThatNameNoChildAreNotTakenToBeAboutOneChild() throws Exception {
+    int before = emailConcerns().size();
+    deliver("<nameless-1@parents.example.invalid>", "Something is wrong", "A boy cries every morning at the gate.");
+    deliver("<nameless-2@staff.example.invalid>", "A worry", "A girl said she is afraid to go home.");
+
+    polling.poll(); // as scheduled: through the cluster-wide lock (here on H2, as `mvn spring-boot:run`)
+
+    List<ProcessInstance> concerns = emailConcerns();
+    assertThat(concerns).hasSize(before + 2);
+    List<CaseSummary> files = concerns.stream().flatMap(concern -> caseFiles.ofCase(concern.getBusinessKey()).stream())
+        .toList();
+    assertThat(files).hasSize(before + 2).allSatisfy(file -> {
+      assertThat(file.childId()).as("linked to no child").isNull();
+      assertThat(file.childName()).isNull();
+    });
+    assertThat(children.all()).extracting(Child::name).doesNotContain(ChannelConcerns.NOT_GIVEN);
   }
 
   private List<ProcessInstance> emailConcerns() {

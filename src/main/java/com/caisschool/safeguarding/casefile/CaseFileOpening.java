@@ -1,0 +1,82 @@
+package com.caisschool.safeguarding.casefile;
+
+import com.caisschool.safeguarding.caseprocess.CaseDeclaration;
+import static com.caisschool.safeguarding.casefile.EntryText.lines;
+import static com.caisschool.safeguarding.casefile.EntryText.recorded;
+import static com.caisschool.safeguarding.casefile.EntryText.text;
+
+import com.caisschool.safeguarding.forms.FormDefinitions;
+import com.caisschool.safeguarding.forms.FormField;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a case's file the first time its process is seen with a case reference: the index row,
+ * linked to the child the report names, and the first chronology entry with what was reported
+ * (the report itself, or a pathway opened for a case that already has a file).
+ */
+@Component
+class CaseFileOpening {
+
+  private final CaseFiles caseFiles;
+  private final Chronology chronology;
+  private final ReportedChild reportedChild;
+  private final FormDefinitions forms;
+  private final Actors actors;
+  private final CaseFileProperties rules;
+  private final OncePerTransaction once;
+
+  CaseFileOpening(CaseFiles caseFiles, Chronology chronology, ReportedChild reportedChild, FormDefinitions forms,
+      Actors actors, CaseFileProperties rules, OncePerTransaction once) {
+    this.caseFiles = caseFiles;
+    this.chronology = chronology;
+    this.reportedChild = reportedChild;
+    this.forms = forms;
+    this.actors = actors;
+    this.rules = rules;
+    this.once = once;
+  }
+
+  /** Opens the file unless it is open already; true when it was opened now. */
+  boolean openIfNew(DelegateExecution execution) {
+    String processInstanceId = execution.getProcessInstanceId();
+    if (!once.first("opened", processInstanceId) || caseFiles.exists(processInstanceId)) {
+      return false;
+    }
+    String reference = execution.getProcessBusinessKey();
+    boolean firstOfItsCase = caseFiles.ofCase(reference).isEmpty();
+    Instant now = EngineTime.now();
+    Map<String, Object> report = execution.getVariables();
+    String processKey = CaseDeclaration.processOf(execution).getId();
+    caseFiles.opened(processInstanceId, reference, processKey, reportedChild.idOf(report, now),
+        text(report.get("categories")), Boolean.TRUE.equals(report.get("reportedLate")), now);
+    Process process = (Process) execution.getBpmnModelInstance().getModelElementById(processKey);
+    List<FormField> startForm = startFormFields(execution, process);
+    String reporterType = text(report.get("reporterType"));
+    chronology.append(ChronologyEntry.of(reference, processInstanceId, now,
+        actors.current(reporterType.isBlank() ? null : reporterType),
+        firstOfItsCase ? EntryKind.REPORT : EntryKind.PATHWAY_OPENED, process.getId(), process.getName(),
+        lines(recorded(startForm, report), reporterIdentity(startForm, report)), null));
+    return true;
+  }
+
+  /** The reporter's name and contact where the start form does not already show them. */
+  private String reporterIdentity(List<FormField> startForm, Map<String, Object> report) {
+    return rules.reporterIdentityVariables().stream()
+        .filter(name -> startForm.stream().noneMatch(field -> field.key().equals(name)))
+        .filter(name -> !text(report.get(name)).isBlank())
+        .map(name -> name + ": " + text(report.get(name))).collect(Collectors.joining("\n"));
+  }
+
+  private List<FormField> startFormFields(DelegateExecution execution, Process process) {
+    return process.getChildElementsByType(StartEvent.class).stream()
+        .map(StartEvent::getCamundaFormRef).filter(formRef -> formRef != null).findFirst()
+        .map(formRef -> forms.fields(execution.getProcessDefinitionId(), formRef)).orElse(List.of());
+  }
+}
