@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * which of the two was wrong.
  */
 @Component
-class CamundaIdentityAuthentication implements AuthenticationProvider {
+public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   /** Camunda groups become Spring authorities with this prefix. */
-  static final String GROUP_PREFIX = "GROUP_";
+  public static final String GROUP_PREFIX = "GROUP_";
 
   private final IdentityService identityService;
 
