@@ -1,7 +1,7 @@
 package com.caisschool.safeguarding.security.secondfactor;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
@@ -24,9 +24,19 @@ public class RestBasicAuthentication implements AuthenticationProvider {
   public Authentication authenticate(Authentication attempt) {
     Authentication authenticated = passwords.authenticate(attempt);
     if (policy.requiredFor(authenticated)) {
-      throw new BadCredentialsException("This account needs a second factor: HTTP Basic is not accepted for it.");
+      throw new SecondFactorRequired();
     }
     return authenticated;
+  }
+
+  /**
+   * An account-status refusal: Spring's ProviderManager stops at it instead of asking the next
+   * provider (the application-wide one, which checks the password alone).
+   */
+  static class SecondFactorRequired extends AccountStatusException {
+    SecondFactorRequired() {
+      super("This account needs a second factor: HTTP Basic is not accepted for it.");
+    }
   }
 
   @Override
