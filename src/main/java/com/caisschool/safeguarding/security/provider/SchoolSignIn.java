@@ -3,7 +3,7 @@ package com.caisschool.safeguarding.security.provider;
 import com.caisschool.safeguarding.identity.ProviderAccounts;
 import com.caisschool.safeguarding.identity.SchoolRoles;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * not expired). Either way the roles come from the provider's group claims, at every sign-in.
  */
 @Component
-@ConditionalOnProperty("safeguarding.sso.issuer-uri")
+// An empty value (docker-compose passes the variable through unset) is off, too.
+@ConditionalOnExpression("!'${safeguarding.sso.issuer-uri:}'.isBlank()")
 public class SchoolSignIn {
 
   /** The registration id: the redirect URL to register at the provider ends with it. */
