@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -19,9 +19,11 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -43,31 +45,28 @@ public class SchoolSignIn {
 
   private final SchoolProviderProperties provider;
   private final ProviderRoles roles;
-  private final ClientRegistration registration;
-  private final NimbusJwtDecoder bearerTokens;
+  private final ClientRegistrationRepository registration;
+  private final JwtDecoder bearerTokens;
 
   SchoolSignIn(SchoolProviderProperties provider, SchoolRoles schoolRoles, ProviderAccounts accounts) {
     this.provider = provider;
     this.roles = new ProviderRoles(provider, schoolRoles, accounts);
-    this.registration = ClientRegistrations.fromIssuerLocation(provider.issuerUri())
-        .registrationId(REGISTRATION)
-        .clientId(provider.clientId())
-        .clientSecret(provider.clientSecret())
-        .scope("openid", "profile", "email")
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .build();
-    this.bearerTokens = NimbusJwtDecoder.withIssuerLocation(provider.issuerUri()).build();
-    bearerTokens.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(provider.issuerUri()),
-        new JwtClaimValidator<List<String>>("aud", audience -> audience != null
-            && audience.contains(provider.audience()))));
+    this.registration = new ProviderDiscovery(provider);
+    this.bearerTokens = new SupplierJwtDecoder(() -> {
+      NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(provider.issuerUri()).build();
+      decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+          JwtValidators.createDefaultWithIssuer(provider.issuerUri()),
+          new JwtClaimValidator<List<String>>("aud", audience -> audience != null
+              && audience.contains(provider.audience()))));
+      return decoder;
+    });
   }
 
   /** Web sign-in through the provider, and the session age after which it is asked again. */
   public void signInPages(HttpSecurity http) throws Exception {
     http.oauth2Login(login -> login
             .loginPage("/login")
-            .clientRegistrationRepository(new InMemoryClientRegistrationRepository(registration))
+            .clientRegistrationRepository(registration)
             .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
             .userInfoEndpoint(userInfo -> userInfo.oidcUserService(accounts()))
             .defaultSuccessUrl("/camunda/app/tasklist/", false)
@@ -79,6 +78,38 @@ public class SchoolSignIn {
   public void bearerTokens(HttpSecurity http) throws Exception {
     http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(bearerTokens)
         .jwtAuthenticationConverter(bearerAccounts())));
+  }
+
+  /**
+   * The provider's settings, read from its discovery document when first needed and then kept: the
+   * application starts, and local accounts (the break-glass administrator) sign in, while the
+   * provider cannot be reached.
+   */
+  private static final class ProviderDiscovery implements ClientRegistrationRepository {
+
+    private final SchoolProviderProperties provider;
+    private ClientRegistration registration;
+
+    ProviderDiscovery(SchoolProviderProperties provider) {
+      this.provider = provider;
+    }
+
+    @Override
+    public synchronized ClientRegistration findByRegistrationId(String registrationId) {
+      if (!REGISTRATION.equals(registrationId)) {
+        return null;
+      }
+      if (registration == null) {
+        registration = ClientRegistrations.fromIssuerLocation(provider.issuerUri())
+            .registrationId(REGISTRATION)
+            .clientId(provider.clientId())
+            .clientSecret(provider.clientSecret())
+            .scope("openid", "profile", "email")
+            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+            .build();
+      }
+      return registration;
+    }
   }
 
   private OAuth2UserService<OidcUserRequest, OidcUser> accounts() {
