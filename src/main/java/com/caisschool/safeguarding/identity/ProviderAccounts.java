@@ -1,7 +1,9 @@
 package com.caisschool.safeguarding.identity;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +36,10 @@ public class ProviderAccounts {
       describe(user, firstName, lastName, email);
       identityService.saveUser(user);
     }
+    Set<String> current = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
     for (String role : roles.roles().keySet()) {
-      boolean member = identityService.createUserQuery().userId(userId).memberOfGroup(role).count() > 0;
+      boolean member = current.contains(role);
       if (schoolRoles.contains(role) && !member) {
         identityService.createMembership(userId, role);
       } else if (!schoolRoles.contains(role) && member) {
