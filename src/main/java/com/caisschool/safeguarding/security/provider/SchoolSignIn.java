@@ -19,7 +19,9 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -52,7 +54,7 @@ public class SchoolSignIn {
     this.provider = provider;
     this.roles = new ProviderRoles(provider, schoolRoles, accounts);
     this.registration = new ProviderDiscovery(provider);
-    this.bearerTokens = new SupplierJwtDecoder(() -> {
+    JwtDecoder checked = new SupplierJwtDecoder(() -> {
       NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(provider.issuerUri()).build();
       decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
           JwtValidators.createDefaultWithIssuer(provider.issuerUri()),
@@ -60,6 +62,14 @@ public class SchoolSignIn {
               && audience.contains(provider.audience()))));
       return decoder;
     });
+    // While the provider cannot be reached no token can be checked: refused (401), not a server error.
+    this.bearerTokens = token -> {
+      try {
+        return checked.decode(token);
+      } catch (JwtDecoderInitializationException unreachable) {
+        throw new BadJwtException("The school's provider cannot be reached to check the token.");
+      }
+    };
   }
 
   /** Web sign-in through the provider, and the session age after which it is asked again. */
