@@ -1,8 +1,13 @@
 package com.caisschool.safeguarding.security;
 
+import com.caisschool.safeguarding.security.provider.SchoolSignIn;
+import com.caisschool.safeguarding.security.secondfactor.RestBasicAuthentication;
+import com.caisschool.safeguarding.security.secondfactor.SecondFactorPolicy;
+import com.caisschool.safeguarding.security.secondfactor.SecondFactorSignIn;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +24,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Spring Security is the one door. The REST API takes HTTP Basic only (stateless, never
- * anonymous); Tasklist, Cockpit and Admin sit behind Spring's form login, and Camunda's
- * container-based authentication hands the Spring identity to the webapps. Passwords are checked
- * against Camunda's identity store ({@link CamundaIdentityAuthentication}), so users and groups
- * stay managed in Camunda Admin. Other pages (a public reporting channel) bring their own chain.
+ * Spring Security is the one door. The REST API takes HTTP Basic (stateless, never anonymous;
+ * not for accounts that need a second factor) and, with a school provider, its bearer tokens;
+ * Tasklist, Cockpit and Admin sit behind Spring's form login (plus a one-time code for privileged
+ * local accounts) or the provider's sign-in, and Camunda's container-based authentication hands
+ * the Spring identity to the webapps. Passwords are checked against Camunda's identity store
+ * ({@link CamundaIdentityAuthentication}), so local users and groups stay managed in Camunda Admin.
+ * Other pages (a public reporting channel) bring their own chain.
  */
 @Configuration
 class WebSecurityConfig {
@@ -33,25 +40,31 @@ class WebSecurityConfig {
 
   @Bean
   @Order(10)
-  SecurityFilterChain restApi(HttpSecurity http, CamundaIdentityAuthentication identities) throws Exception {
+  SecurityFilterChain restApi(HttpSecurity http, CamundaIdentityAuthentication identities,
+      SecondFactorPolicy secondFactor, ObjectProvider<SchoolSignIn> schoolSignIn) throws Exception {
     http.securityMatcher(path("/engine-rest/**"))
-        .authenticationProvider(identities)
+        .authenticationProvider(new RestBasicAuthentication(identities, secondFactor))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("CAIS Safeguarding"))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless HTTP Basic: no cookie a foreign page could ride on, so no CSRF token.
         .csrf(csrf -> csrf.disable());
+    SchoolSignIn provider = schoolSignIn.getIfAvailable();
+    if (provider != null) {
+      provider.bearerTokens(http);
+    }
     return http.build();
   }
 
   @Bean
   @Order(100)
   SecurityFilterChain webapps(HttpSecurity http, CamundaIdentityAuthentication identities,
-      WebappApplicationAccess applicationAccess) throws Exception {
+      WebappApplicationAccess applicationAccess, SecondFactorSignIn secondFactor,
+      ObjectProvider<SchoolSignIn> schoolSignIn) throws Exception {
     http.authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/login", "/actuator/health").permitAll()
+            .requestMatchers("/login", "/login/second-factor", "/actuator/health").permitAll()
             // Camunda's own login and first-admin set-up would bypass this door: closed.
             .requestMatchers(path("/camunda/api/admin/auth/user/{engine}/login/**"),
                 path("/camunda/api/admin/setup/**")).denyAll()
@@ -63,7 +76,7 @@ class WebSecurityConfig {
                 CamundaIdentityAuthentication.GROUP_PREFIX + "cpo", CamundaIdentityAuthentication.GROUP_PREFIX + "dcpo")
             .requestMatchers(path("/"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
-        .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/camunda/app/tasklist/", false))
+        .formLogin(form -> form.loginPage("/login").permitAll().successHandler(secondFactor))
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
         .logout(logout -> logout
@@ -75,6 +88,10 @@ class WebSecurityConfig {
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.sameOrigin()));
+    SchoolSignIn provider = schoolSignIn.getIfAvailable();
+    if (provider != null) {
+      provider.signInPages(http);
+    }
     return http.build();
   }
 

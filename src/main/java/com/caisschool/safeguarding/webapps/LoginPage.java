@@ -1,25 +1,31 @@
 package com.caisschool.safeguarding.webapps;
 
+import com.caisschool.safeguarding.security.provider.SchoolSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The application's own log-in page: the product name, and before anything else where to go when a
- * child is in danger right now. The form posts to Spring Security's /login (with its CSRF token).
+ * child is in danger right now. The form posts to Spring Security's /login (with its CSRF token);
+ * with a school provider configured, a button signs in through it.
  */
 @Controller
 class LoginPage {
 
   private final WebappProperties webapps;
+  private final boolean schoolSignIn;
 
-  LoginPage(WebappProperties webapps) {
+  LoginPage(WebappProperties webapps, ObjectProvider<SchoolSignIn> schoolSignIn) {
     this.webapps = webapps;
+    this.schoolSignIn = schoolSignIn.getIfAvailable() != null;
   }
 
   @GetMapping("/login")
   String login(Model model) {
     model.addAttribute("webapps", webapps);
+    model.addAttribute("schoolSignIn", schoolSignIn);
     return "login";
   }
 }

@@ -103,7 +103,7 @@ class AccessMatrixTest {
 
   @BeforeAll
   void reportCasesInEveryState() {
-    RestApi cpo = RestApi.as(port, "cpo", "demo");
+    RestApi cpo = rest("cpo");
 
     instances.put(Case.REPORTED, report(bruises(Case.REPORTED.childName)));
 
@@ -131,7 +131,7 @@ class AccessMatrixTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"teacher", "counselor", "principal", "head", "chair", "smt", "admin", "cpo", "deputy"})
   void restApiShowsEachCaseOnlyToThoseWhoMayReadIt(String user) {
-    RestApi rest = RestApi.as(port, user, "demo");
+    RestApi rest = rest(user);
     SoftAssertions softly = new SoftAssertions();
     for (Case kase : Case.values()) {
       String id = instances.get(kase);
@@ -173,7 +173,7 @@ class AccessMatrixTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"teacher", "counselor", "principal", "head", "chair", "smt", "admin", "cpo", "deputy"})
   void webappsShowEachCaseOnlyToThoseWhoMayReadIt(String user) {
-    WebappSession session = WebappSession.loggedIn(port, user, "demo");
+    WebappSession session = webapp(user);
     SoftAssertions softly = new SoftAssertions();
     for (String app : List.of("tasklist", "cockpit", "admin")) {
       boolean opens = WEBAPPS.get(user).contains(app);
@@ -226,8 +226,8 @@ class AccessMatrixTest {
 
   @Test
   void aStaffMemberWhoReportedCannotReadTheirReportBack() {
-    RestApi teacher = RestApi.as(port, "teacher", "demo");
-    WebappSession tasklist = WebappSession.loggedIn(port, "teacher", "demo");
+    RestApi teacher = rest("teacher");
+    WebappSession tasklist = webapp("teacher");
     String id = instances.get(Case.REPORTED);
     String childName = Case.REPORTED.childName;
 
@@ -247,9 +247,19 @@ class AccessMatrixTest {
   @Test
   void theReportFormIsOpenToEveryLoggedInUserForItHoldsNoCaseData() {
     for (String user : READS.keySet()) {
-      assertThat(RestApi.as(port, user, "demo").get("/process-definition/key/safeguarding-concern/deployed-start-form")
+      assertThat(rest(user).get("/process-definition/key/safeguarding-concern/deployed-start-form")
           .json().path("id").asText()).as(user).isEqualTo("report-safeguarding-concern");
     }
+  }
+
+  /** The demo user on the REST API (HTTP Basic); {@code ProviderAccessMatrixTest} signs in through the provider. */
+  RestApi rest(String user) {
+    return RestApi.as(port, user, "demo");
+  }
+
+  /** The demo user logged in to the webapps. */
+  WebappSession webapp(String user) {
+    return WebappSession.loggedIn(port, user, "demo");
   }
 
   private void expect(SoftAssertions softly, RestApi.Reply reply, boolean allowed, Case kase, String what) {

@@ -61,6 +61,9 @@ public final class PostgresNode implements AutoCloseable {
     properties.put("server.port", "0");
     properties.put("safeguarding.first-administrator.id", PostgresUsers.ADMIN);
     properties.put("safeguarding.first-administrator.password", PASSWORD);
+    // These tests sign in privileged local accounts with passwords alone (form and HTTP Basic);
+    // SecondFactorTest proves the second factor that production enforces.
+    properties.put("safeguarding.second-factor.enforced", "false");
     properties.put("camunda.bpm.process-engine-name", engineName);
     properties.put("camunda.bpm.generic-properties.properties.hostname", engineName);
     // Tests move the engine clock: the job executor looks for due jobs at least every second.

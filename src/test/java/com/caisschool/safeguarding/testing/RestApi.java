@@ -39,6 +39,11 @@ public final class RestApi {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** With a bearer token (from the school's provider) instead of a password. */
+  public static RestApi withBearer(int port, String token) {
+    return new RestApi(port, "Bearer " + token);
+  }
+
   public static RestApi anonymous(int port) {
     return new RestApi(port, null);
   }
