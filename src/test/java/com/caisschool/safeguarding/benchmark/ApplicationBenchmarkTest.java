@@ -57,7 +57,7 @@ class ApplicationBenchmarkTest {
     DailyRequests daily = DailyRequests.run(size);
     daily.report(table);
 
-    String result = table.markdown() + "\n" + daily.dataSet() + "\n";
+    String result = table.markdown() + "\n" + daily.dataSet() + "\n\nSizes of this run: " + size + "\n";
     System.out.println(result);
     Files.createDirectories(OUTPUT);
     Files.writeString(OUTPUT.resolve("results.md"), result);
@@ -73,7 +73,7 @@ class ApplicationBenchmarkTest {
     assertThat(daily.openCases()).as("open cases started").isGreaterThanOrEqualTo(size.openCases());
     assertThat(daily.applicationStatuses()).as("every daily request of the application answered 200").containsOnly(200);
     assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains(
-        "full concern case (H2)", "30 reports in parallel".replace("30", String.valueOf(size.parallelReports())),
+        "full concern case (H2)", size.parallelReports() + " reports in parallel",
         "start-up to the first answered request", "CPO's task list", "Tasklist filters with counts",
         "a Tasklist filter's first page", "report submission", "case file list", "a child's chronology");
     assertThat(Files.readString(OUTPUT.resolve("results.md"))).contains("| CPO's task list |");

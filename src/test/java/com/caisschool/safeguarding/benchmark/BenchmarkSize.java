@@ -2,8 +2,9 @@ package com.caisschool.safeguarding.benchmark;
 
 /**
  * How much the benchmark does: {@code quick} in every build (small data, so it cannot rot),
- * {@code full} with {@code -Pbenchmark} (README "Performance"). The data set of a full run can be
- * scaled with {@code -Dbenchmark.open=} and {@code -Dbenchmark.closed=}.
+ * {@code full} with {@code -Pbenchmark} (README "Performance"). Each number can be changed for a
+ * run: {@code -Dbenchmark.open=}, {@code .closed}, {@code .rounds}, {@code .casesPerRound},
+ * {@code .warmUpCases}, {@code .startups}, {@code .parallelReports}, {@code .samples}.
  */
 record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int casesPerRound, int parallelReports,
     int closedCases, int openCases, int samples, int chunk) {
@@ -15,13 +16,15 @@ record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int
       case "quick", "" -> new BenchmarkSize("quick", 1, 1, 2, 2, 6, 200, 12, 3, 100);
       default -> throw new IllegalArgumentException("benchmark.mode is quick or full, not " + mode);
     };
-    return size.withData(Integer.getInteger("benchmark.closed", size.closedCases()),
-        Integer.getInteger("benchmark.open", size.openCases()));
+    return new BenchmarkSize(size.mode(), get("startups", size.startups()), get("warmUpCases", size.warmUpCases()),
+        get("rounds", size.rounds()), get("casesPerRound", size.casesPerRound()),
+        get("parallelReports", size.parallelReports()), get("closed", size.closedCases()),
+        get("open", size.openCases()), get("samples", size.samples()), size.chunk());
   }
 
-  private BenchmarkSize withData(int closed, int open) {
-    return new BenchmarkSize(mode, startups, warmUpCases, rounds, casesPerRound, parallelReports, closed, open,
-        samples, chunk);
+  /** A size scaled down (or up) for one run: {@code -Dbenchmark.open=1000}. */
+  private static int get(String name, int standard) {
+    return Integer.getInteger("benchmark." + name, standard);
   }
 
   /** Children the closed cases are filed under: about five cases per child. */

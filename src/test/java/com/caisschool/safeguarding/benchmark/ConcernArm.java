@@ -110,7 +110,7 @@ final class ConcernArm {
     RestApi.Reply done = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       done = cpo.post("/task/" + taskId + (application ? "/submit-form" : "/complete"), form);
-      if (done.status() != 500 || !done.body().contains("OptimisticLocking")) {
+      if (done.status() != 500 || !done.body().contains("updated by another transaction concurrently")) {
         return done;
       }
       conflicts.incrementAndGet();
