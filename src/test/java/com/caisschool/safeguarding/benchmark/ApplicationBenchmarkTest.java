@@ -1,0 +1,104 @@
+package com.caisschool.safeguarding.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.caisschool.safeguarding.testing.RestApi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark of issue 14 (README "Performance"): the application against bare Camunda on the
+ * same Camunda and Spring Boot versions, measured from outside through HTTP on loopback. Prints
+ * one table and writes it to target/benchmark/results.md. In every build it runs in quick mode
+ * (small data) and checks only behaviour: every part ran, every case completed, the data set was
+ * loaded, every parallel report was answered. Timings are reported, never asserted.
+ * Tagged "benchmark": Maven runs it in a JVM of its own (pom.xml), as it starts several engines.
+ */
+@Tag("benchmark")
+class ApplicationBenchmarkTest {
+
+  private static final Path OUTPUT = Path.of("target", "benchmark");
+
+  private final BenchmarkSize size = BenchmarkSize.fromSystemProperties();
+  private final BenchmarkTable table = new BenchmarkTable(String.format(Locale.ROOT,
+      "Benchmark %s, %s mode, %d cores, %d MiB heap, Java %s",
+      OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES), size.mode(),
+      Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+      System.getProperty("java.version")));
+
+  @Test
+  void measuresTheApplicationAgainstBareCamunda() throws IOException {
+    FullCaseComparison fullCases;
+    ParallelReports parallel;
+    StartupComparison startups;
+    try (StartupComparison started = StartupComparison.run(new StartupTimer(OUTPUT), size.startups())) {
+      startups = started;
+      ConcernArm app = ConcernArm.application(started.application().rest("teacher", "demo"),
+          started.application().rest("cpo", "demo"));
+      ConcernArm bare = ConcernArm.bare(started.bare().rest("nobody", "none"));
+      fullCases = FullCaseComparison.run(app, bare, size);
+      parallel = ParallelReports.run(app, bare, size.parallelReports());
+    }
+    startups.report(table);
+    fullCases.report(table);
+    parallel.report(table);
+
+    DailyRequests daily = DailyRequests.run(size);
+    daily.report(table);
+
+    String result = table.markdown() + "\n" + daily.dataSet() + "\n\nSizes of this run: " + size + "\n";
+    System.out.println(result);
+    Files.createDirectories(OUTPUT);
+    Files.writeString(OUTPUT.resolve("results.md"), result);
+
+    assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
+    assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
+    assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
+    assertThat(fullCases.started("application")).isEqualTo(size.warmUpCases() + size.rounds() * size.casesPerRound());
+    assertThat(parallel.answered("application")).as("every parallel report answered").isEqualTo(size.parallelReports());
+    assertThat(parallel.answered("bare")).as("every parallel report answered").isEqualTo(size.parallelReports());
+    assertThat(daily.closedCases()).as("closed cases loaded").isGreaterThanOrEqualTo(size.closedCases());
+    assertThat(daily.closedCaseFiles()).as("closed case files loaded").isGreaterThanOrEqualTo(size.closedCases());
+    assertThat(daily.openCases()).as("open cases started").isGreaterThanOrEqualTo(size.openCases());
+    assertThat(daily.applicationStatuses()).as("every daily request of the application answered 200").containsOnly(200);
+    assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains(
+        "full concern case (H2)", size.parallelReports() + " reports in parallel",
+        "start-up to the first answered request", "CPO's task list", "Tasklist filters with counts",
+        "a Tasklist filter's first page", "report submission", "case file list", "a child's chronology");
+    assertThat(Files.readString(OUTPUT.resolve("results.md"))).contains("| CPO's task list |");
+  }
+
+  /** A Spring Boot application started in this JVM on a random port, with its engine's REST API. */
+  record Running(ConfigurableApplicationContext context, String engine) implements AutoCloseable {
+
+    static Running bare(String engine, String... settings) {
+      List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=" + engine));
+      arguments.addAll(List.of(settings));
+      return new Running(BareCamunda.start(arguments.toArray(String[]::new)), engine);
+    }
+
+    int port() {
+      return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    RestApi rest(String user, String password) {
+      return RestApi.onEngine(port(), engine, user, password);
+    }
+
+    @Override
+    public void close() {
+      context.close();
+    }
+  }
+}

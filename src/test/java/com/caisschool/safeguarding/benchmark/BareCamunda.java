@@ -1,0 +1,43 @@
+package com.caisschool.safeguarding.benchmark;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Bare Camunda, the floor of the benchmark: the engine and its REST API on the same Camunda and
+ * Spring Boot versions as the application, without security, authorization checks, listeners,
+ * forms or webapps, running the application's models stripped by {@link BareModels}. Its settings
+ * are in bare-camunda.yaml (not the application's application.yaml). Deliberately not a
+ * {@code @Configuration}: the application's component scan must never pick it up.
+ */
+@EnableAutoConfiguration
+public class BareCamunda {
+
+  /** Started in a JVM of its own for the start-up measure. */
+  public static void main(String[] args) {
+    start(args);
+  }
+
+  /** Arguments as on a command line ({@code --server.port=0}); the engine name defaults to "bare". */
+  public static ConfigurableApplicationContext start(String... args) {
+    return new SpringApplicationBuilder(BareCamunda.class)
+        .properties("spring.config.name=bare-camunda")
+        .run(args);
+  }
+
+  /** Deploys the stripped models once the engine runs (as the application's ModelDeployer does). */
+  @Bean
+  ApplicationRunner deployStrippedModels(RepositoryService repository) {
+    return arguments -> {
+      DeploymentBuilder deployment = repository.createDeployment().name("bare-models").enableDuplicateFiltering(true);
+      BareModels.fromClasspath().forEach((name, content) ->
+          deployment.addInputStream(name, new java.io.ByteArrayInputStream(content)));
+      deployment.deploy();
+    };
+  }
+}

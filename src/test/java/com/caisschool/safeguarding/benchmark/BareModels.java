@@ -1,0 +1,107 @@
+package com.caisschool.safeguarding.benchmark;
+
+import static org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.Signal;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The application's models as bare Camunda runs them: the same elements and wait states, without
+ * anything the application adds. Generic on purpose (the models change): every execution and task
+ * listener, connector and Java/bean implementation is removed wherever it is; service-like tasks
+ * become no-op expressions; forms and follow-up dates (bean calls) go. Process ids, message and
+ * signal names get the prefix {@value #PREFIX}, so the bare copy can live in the application's
+ * database without meeting the application's own definitions. Decisions are kept as they are.
+ */
+final class BareModels {
+
+  static final String PREFIX = "bare-";
+  private static final String NO_OP = "${null}";
+  private static final List<String> APPLICATION_ATTRIBUTES = List.of(
+      "formRef", "formRefBinding", "formRefVersion", "formKey", "followUpDate", "class", "delegateExpression");
+
+  private BareModels() {}
+
+  /** Every file under processes/ on the classpath, BPMN stripped: file name to content. */
+  static Map<String, byte[]> fromClasspath() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.*")) {
+        String name = resource.getFilename();
+        byte[] content = resource.getContentAsByteArray();
+        if (name.endsWith(".bpmn")) {
+          files.put(name, Bpmn.convertToString(strip(Bpmn.readModelFromStream(new ByteArrayInputStream(content))))
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else if (name.endsWith(".dmn")) {
+          files.put(name, content);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (files.keySet().stream().noneMatch(name -> name.endsWith(".bpmn"))) {
+      throw new IllegalStateException("No models under processes/ on the classpath");
+    }
+    return files;
+  }
+
+  static BpmnModelInstance strip(BpmnModelInstance model) {
+    removeAll(model, CamundaExecutionListener.class);
+    removeAll(model, CamundaTaskListener.class);
+    removeAll(model, CamundaConnector.class);
+    for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+      boolean hadImplementation = element.getAttributeValueNs(CAMUNDA_NS, "class") != null
+          || element.getAttributeValueNs(CAMUNDA_NS, "delegateExpression") != null
+          || element.getAttributeValueNs(CAMUNDA_NS, "expression") != null;
+      APPLICATION_ATTRIBUTES.forEach(attribute -> element.removeAttributeNs(CAMUNDA_NS, attribute));
+      boolean serviceLike = element instanceof ServiceTask || element instanceof SendTask
+          || (element instanceof BusinessRuleTask rule && rule.getCamundaDecisionRef() == null);
+      if (serviceLike && hadImplementation) {
+        element.setAttributeValueNs(CAMUNDA_NS, "expression", NO_OP);
+      }
+    }
+    for (ScriptTask script : model.getModelElementsByType(ScriptTask.class)) {
+      script.removeAttributeNs(CAMUNDA_NS, "resource");
+      script.setScriptFormat("juel");
+      script.getScript().setTextContent(NO_OP);
+    }
+    // Message throw events keep no implementation: the engine then passes through them.
+    model.getModelElementsByType(Process.class).forEach(process -> process.setId(PREFIX + process.getId()));
+    model.getModelElementsByType(Message.class).forEach(message -> message.setName(PREFIX + message.getName()));
+    model.getModelElementsByType(Signal.class).forEach(signal -> signal.setName(PREFIX + signal.getName()));
+    for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+      if (call.getCalledElement() != null && !call.getCalledElement().contains("${")) {
+        call.setCalledElement(PREFIX + call.getCalledElement());
+      }
+    }
+    Bpmn.validateModel(model);
+    return model;
+  }
+
+  private static void removeAll(BpmnModelInstance model, Class<? extends ModelElementInstance> type) {
+    for (ModelElementInstance element : List.copyOf(model.getModelElementsByType(type))) {
+      element.getParentElement().removeChildElement(element);
+    }
+  }
+}

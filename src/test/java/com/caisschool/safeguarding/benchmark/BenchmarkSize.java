@@ -1,0 +1,34 @@
+package com.caisschool.safeguarding.benchmark;
+
+/**
+ * How much the benchmark does: {@code quick} in every build (small data, so it cannot rot),
+ * {@code full} with {@code -Pbenchmark} (README "Performance"). Each number can be changed for a
+ * run: {@code -Dbenchmark.open=}, {@code .closed}, {@code .rounds}, {@code .casesPerRound},
+ * {@code .warmUpCases}, {@code .startups}, {@code .parallelReports}, {@code .samples}.
+ */
+record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int casesPerRound, int parallelReports,
+    int closedCases, int openCases, int samples, int chunk) {
+
+  static BenchmarkSize fromSystemProperties() {
+    String mode = System.getProperty("benchmark.mode", "quick");
+    BenchmarkSize size = switch (mode) {
+      case "full" -> new BenchmarkSize(mode, 3, 5, 10, 20, 30, 100_000, 5_000, 50, 10_000);
+      case "quick", "" -> new BenchmarkSize("quick", 1, 1, 2, 2, 6, 200, 12, 3, 100);
+      default -> throw new IllegalArgumentException("benchmark.mode is quick or full, not " + mode);
+    };
+    return new BenchmarkSize(size.mode(), get("startups", size.startups()), get("warmUpCases", size.warmUpCases()),
+        get("rounds", size.rounds()), get("casesPerRound", size.casesPerRound()),
+        get("parallelReports", size.parallelReports()), get("closed", size.closedCases()),
+        get("open", size.openCases()), get("samples", size.samples()), size.chunk());
+  }
+
+  /** A size scaled down (or up) for one run: {@code -Dbenchmark.open=1000}. */
+  private static int get(String name, int standard) {
+    return Integer.getInteger("benchmark." + name, standard);
+  }
+
+  /** Children the closed cases are filed under: about five cases per child. */
+  int children() {
+    return Math.max(1, closedCases / 5);
+  }
+}

@@ -1,0 +1,122 @@
+package com.caisschool.safeguarding.benchmark;
+
+import com.caisschool.safeguarding.testing.RestApi;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up to the first answered request: a main class started in a JVM of its own with the test
+ * classpath, on a free port, timed until its REST API answers 200 for the concern model (so the
+ * models are deployed). The wait is bounded. The started JVM keeps running until it is closed, so
+ * the other parts of the benchmark can use it.
+ */
+final class StartupTimer {
+
+  /** A started JVM: its REST API and how long it took to answer. */
+  record Started(String name, Process process, int port, String engine, double millis) implements AutoCloseable {
+
+    RestApi rest(String user, String password) {
+      return RestApi.onEngine(port, engine, user, password);
+    }
+
+    @Override
+    public void close() {
+      stop(process);
+    }
+  }
+
+  private static final Duration LIMIT = Duration.ofMinutes(4);
+  private final Path logDirectory;
+
+  StartupTimer(Path logDirectory) {
+    this.logDirectory = logDirectory;
+  }
+
+  /** The application in its embedded default, on an in-memory database (no ./data files). */
+  Started application() {
+    int port = freePort();
+    return start("application", port, "default", List.of("com.caisschool.safeguarding.SafeguardingApplication",
+            "--server.port=" + port, "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1"),
+        RestApi.onEngine(port, "default", "teacher", "demo"), "/process-definition/key/safeguarding-concern");
+  }
+
+  Started bare() {
+    int port = freePort();
+    return start("bare", port, "bare", List.of(BareCamunda.class.getName(), "--server.port=" + port),
+        RestApi.onEngine(port, "bare", "nobody", "none"),
+        "/process-definition/key/" + BareModels.PREFIX + "safeguarding-concern");
+  }
+
+  private Started start(String name, int port, String engine, List<String> mainAndArguments, RestApi rest,
+      String readyPath) {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), "-Duser.timezone=" + System.getProperty("user.timezone")));
+    command.addAll(mainAndArguments);
+    Process process = null;
+    try {
+      Files.createDirectories(logDirectory);
+      File log = logDirectory.resolve("startup-" + name + ".log").toFile();
+      long start = System.nanoTime();
+      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+      long deadline = start + LIMIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(name + " stopped during start-up (exit " + process.exitValue() + "), see " + log);
+        }
+        if (answers(rest, readyPath)) {
+          Started started = new Started(name, process, port, engine, (System.nanoTime() - start) / 1_000_000.0);
+          process = null; // running: closed by the caller
+          return started;
+        }
+        TimeUnit.MILLISECONDS.sleep(50); // polling a starting server, not waiting for a timer
+      }
+      throw new IllegalStateException(name + " did not answer within " + LIMIT + ", see " + log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      stop(process);
+    }
+  }
+
+  private static boolean answers(RestApi rest, String path) {
+    try {
+      return rest.get(path).status() == 200;
+    } catch (UncheckedIOException notListeningYet) {
+      return false;
+    }
+  }
+
+  private static void stop(Process process) {
+    if (process == null) {
+      return;
+    }
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
