@@ -105,6 +105,9 @@ class ChronologyRecorder {
 
   @EventListener
   public void onNotification(Notification notification) {
+    if (!caseFiles.exists(notification.processInstanceId())) {
+      return; // a standing duty's alert (policy review, training): not a case, no case file
+    }
     chronology.append(ChronologyEntry.of(notification.caseReference(), notification.processInstanceId(),
         EngineTime.now(), SYSTEM, EntryKind.NOTIFICATION, notification.activityId(), null,
         "Alert '" + notification.kind() + "' to " + String.join(", ", notification.recipientGroups()), null));

@@ -5,6 +5,11 @@ import com.caisschool.safeguarding.casework.CaseReferenceAssignment;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
 import com.caisschool.safeguarding.casework.ProcessDefaults;
 import com.caisschool.safeguarding.casework.TaskDates;
+import com.caisschool.safeguarding.duties.AssigneeReminder;
+import com.caisschool.safeguarding.duties.DutyDates;
+import com.caisschool.safeguarding.duties.ModelVersionLink;
+import com.caisschool.safeguarding.duties.NextCycleStarter;
+import com.caisschool.safeguarding.duties.StaffDirectory;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.intake.CaseOpening;
@@ -61,6 +66,11 @@ public final class ProcessTestDelegates {
     Mocks.register("checkForm", new FormCheck(forms));
     Mocks.register("taskDates", new TaskDates());
     Mocks.register("notify", new NotifyDelegate(notifications));
+    Mocks.register("dutyDates", new DutyDates(properties.schoolTimeZone()));
+    Mocks.register("staffDirectory", new StaffDirectory(engine.getIdentityService()));
+    Mocks.register("remindAssignees", new AssigneeReminder(notifications));
+    Mocks.register("startNextCycle", new NextCycleStarter());
+    Mocks.register("linkModelVersions", new ModelVersionLink());
     return notifications;
   }
 }
