@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAmount;
 import java.util.Date;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ public class DutyDates {
 
   private final ZoneId schoolTimeZone;
 
+  @Autowired
   public DutyDates(SafeguardingProperties school) {
     this(school.schoolTimeZone());
   }
