@@ -1,6 +1,9 @@
 package com.caisschool.safeguarding;
 
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
+import com.caisschool.safeguarding.duties.AssigneeReminder;
+import com.caisschool.safeguarding.duties.ModelVersionLink;
+import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.notification.EmailNotifier;
@@ -45,7 +48,7 @@ class DelegateConfig {
    * needs an SMTP server ({@code spring.mail.host}).
    */
   @Bean
-  NotifyDelegate notify(JdbcTemplate jdbc, NotificationProperties notifications,
+  Notifier notifier(JdbcTemplate jdbc, NotificationProperties notifications,
       SafeguardingProperties properties, IdentityService identityService,
       ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events) {
     Notifier notifier = new NotificationLog(jdbc, events);
@@ -64,6 +67,28 @@ class DelegateConfig {
               properties.publicBaseUrl()),
           notifications.from());
     }
+    return notifier;
+  }
+
+  @Bean
+  NotifyDelegate notify(Notifier notifier) {
     return new NotifyDelegate(notifier);
+  }
+
+  /** Standing duties: a reminder to each person who has not yet done their task. */
+  @Bean
+  AssigneeReminder remindAssignees(Notifier notifier) {
+    return new AssigneeReminder(notifier);
+  }
+
+  /** Standing duties: next year's instance, when this year's is done. */
+  @Bean
+  NextCycleStarter startNextCycle() {
+    return new NextCycleStarter();
+  }
+
+  @Bean
+  ModelVersionLink linkModelVersions() {
+    return new ModelVersionLink();
   }
 }

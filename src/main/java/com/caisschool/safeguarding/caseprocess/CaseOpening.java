@@ -15,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a case, as the last thing its start event does, whichever start event it is:
+ * Opens a case, as the last thing its start event does, whichever start event it is (after the
+ * school's deadlines for the process were copied in by {@link ProcessDefaults}):
  * <ol>
  *   <li>a report made through the start form is checked against that form (required facts,
  *       allowed choices, dates; see {@link StartFormCheck}) and against who may say who reported
  *       ({@link ReporterTypes}); a refused report starts nothing;</li>
- *   <li>the school's deadlines for this process are copied in ({@link ProcessDefaults});</li>
  *   <li>the 24-hour rule: a report made more than {@code reportingWindow} (configuration) after
  *       {@code concernAroseAt} is flagged {@code reportedLate}, never refused;</li>
  *   <li>the case gets its reference as business key and {@code caseReference}, unless it came
@@ -36,15 +36,12 @@ final class CaseOpening implements ExecutionListener {
   private final Supplier<FormDefinitions> forms;
   private final ZoneId schoolZone;
   private final CaseReferences references;
-  private final ProcessDefaults defaults;
   private final ReporterTypes reporterTypes;
 
-  CaseOpening(Supplier<FormDefinitions> forms, ZoneId schoolZone, ProcessDefaults defaults,
-      ReporterTypes reporterTypes) {
+  CaseOpening(Supplier<FormDefinitions> forms, ZoneId schoolZone, ReporterTypes reporterTypes) {
     this.forms = forms;
     this.schoolZone = schoolZone;
     this.references = new CaseReferences(schoolZone);
-    this.defaults = defaults;
     this.reporterTypes = reporterTypes;
   }
 
@@ -62,7 +59,6 @@ final class CaseOpening implements ExecutionListener {
           execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
     }
     Process process = CaseDeclaration.processOf(execution);
-    defaults.applyTo(execution, process.getId());
     boolean late = reportedLate(execution, reportedAt);
     execution.setVariable("reportedLate", late);
 

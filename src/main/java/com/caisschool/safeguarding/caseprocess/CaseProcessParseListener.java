@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Applies the case-process convention while a model is deployed: every user task with a Camunda
- * Form has its form checked on completion (every process), and every start event of a process
- * that declares {@code case = true} opens the case. Both are added as built-in listeners, so a
+ * Applies the case-process convention while a model is deployed. In every process: the school's
+ * deadlines are copied in as a start event ends, and every user task with a Camunda Form has its
+ * form checked on completion. In a process that declares {@code case = true}: every start event
+ * then opens the case. Both are added as built-in listeners, so a
  * model cannot leave them out and "skip custom listeners" does not skip them.
  */
 final class CaseProcessParseListener extends AbstractBpmnParseListener {
@@ -24,22 +25,26 @@ final class CaseProcessParseListener extends AbstractBpmnParseListener {
       ActivityTypes.START_EVENT_MESSAGE, ActivityTypes.START_EVENT_SIGNAL, ActivityTypes.START_EVENT_TIMER,
       ActivityTypes.START_EVENT_CONDITIONAL);
 
+  private final ExecutionListener processDefaults;
   private final ExecutionListener caseOpening;
   private final TaskListener formCheck;
 
-  CaseProcessParseListener(ExecutionListener caseOpening, TaskListener formCheck) {
+  CaseProcessParseListener(ExecutionListener processDefaults, ExecutionListener caseOpening,
+      TaskListener formCheck) {
+    this.processDefaults = processDefaults;
     this.caseOpening = caseOpening;
     this.formCheck = formCheck;
   }
 
   @Override
   public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-    if (!declaresCase(processElement)) {
-      return;
-    }
+    boolean isCase = declaresCase(processElement);
     for (ActivityImpl activity : processDefinition.getActivities()) {
       if (START_EVENTS.contains((String) activity.getProperty("type"))) {
-        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseOpening);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, processDefaults);
+        if (isCase) {
+          activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseOpening);
+        }
       }
     }
   }

@@ -23,13 +23,13 @@ public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    var opening = new CaseOpening(this::forms, settings.schoolTimeZone(),
-        new ProcessDefaults(settings.processDefaults(), settings.authorities()), settings.reporterTypes());
+    var defaults = new ProcessDefaults(settings.processDefaults(), settings.authorities());
+    var opening = new CaseOpening(this::forms, settings.schoolTimeZone(), settings.reporterTypes());
     var formCheck = new FormCheck(this::forms);
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPreBPMNParseListeners().add(new CaseProcessParseListener(opening, formCheck));
+    configuration.getCustomPreBPMNParseListeners().add(new CaseProcessParseListener(defaults, opening, formCheck));
   }
 
   @Override

@@ -6,14 +6,16 @@ import com.caisschool.safeguarding.casework.Authority;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Copies the school's configured deadlines and intervals for this process
- * ({@code safeguarding.process-defaults.<process key>}) into the case, and the list of local
- * authorities as form choices ({@code authorityOptions}). Each case keeps the values it started with.
+ * ({@code safeguarding.process-defaults.<process key>}) into a new instance of any process, as its
+ * start event ends, and the list of local authorities as form choices ({@code authorityOptions}).
+ * Each instance keeps the values it started with.
  */
-final class ProcessDefaults {
+final class ProcessDefaults implements ExecutionListener {
 
   private final Map<String, Map<String, String>> defaultsByProcess;
   private final String authorityOptionsJson;
@@ -27,7 +29,9 @@ final class ProcessDefaults {
     }
   }
 
-  void applyTo(DelegateExecution execution, String processKey) {
+  @Override
+  public void notify(DelegateExecution execution) {
+    String processKey = CaseDeclaration.processOf(execution).getId();
     defaultsByProcess.getOrDefault(processKey, Map.of()).forEach(execution::setVariable);
     execution.setVariable("authorityOptions", SpinValues.jsonValue(authorityOptionsJson).create());
   }

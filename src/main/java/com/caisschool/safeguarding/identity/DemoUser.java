@@ -15,5 +15,6 @@ record DemoUser(String id, String firstName, String lastName, List<String> group
       new DemoUser("head", "Harper", "Head of School", List.of("head-of-school", "staff")),
       new DemoUser("chair", "Charlie", "Board Chair", List.of("board-chair")),
       new DemoUser("smt", "Sam", "Senior Manager", List.of("smt", "staff")),
+      new DemoUser("hr", "Hollis", "HR Officer", List.of("hr", "staff")),
       new DemoUser("admin", "Alex", "Administrator", List.of("camunda-admin")));
 }

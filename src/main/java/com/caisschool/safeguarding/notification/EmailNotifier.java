@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.notification;
 
+import com.caisschool.safeguarding.duties.AssigneeReminder;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,7 +53,11 @@ public class EmailNotifier implements Notifier {
   private Collection<String> addressesOf(Notification notification) {
     Map<String, String> byLowerCase = new LinkedHashMap<>();
     for (String group : notification.recipientGroups()) {
-      for (User user : identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
+      // "user:<id>" is one person (a reminder of their own task); anything else is a role.
+      var users = group.startsWith(AssigneeReminder.USER_PREFIX)
+          ? identityService.createUserQuery().userId(group.substring(AssigneeReminder.USER_PREFIX.length()))
+          : identityService.createUserQuery().memberOfGroup(group);
+      for (User user : users.orderByUserId().asc().list()) {
         String email = user.getEmail();
         if (email != null && !email.isBlank()) {
           byLowerCase.putIfAbsent(email.trim().toLowerCase(Locale.ROOT), email.trim());

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.notification;
 
+import com.caisschool.safeguarding.duties.DutyReference;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,10 +24,10 @@ public class NotifyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String recipients = (String) execution.getVariable("notificationRecipients");
-    log.debug("Alert {} for case {} to {}", execution.getVariable("notificationKind"),
-        execution.getProcessBusinessKey(), recipients);
+    String reference = DutyReference.of(execution);
+    log.debug("Alert {} for {} to {}", execution.getVariable("notificationKind"), reference, recipients);
     notifier.send(new Notification(
-        execution.getProcessBusinessKey(),
+        reference,
         (String) execution.getVariable("notificationKind"),
         Arrays.stream(recipients.split(",")).map(String::trim).toList(),
         execution.getProcessInstanceId(),

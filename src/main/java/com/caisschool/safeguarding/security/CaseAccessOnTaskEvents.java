@@ -40,6 +40,9 @@ class CaseAccessOnTaskEvents {
     if (processInstanceId == null) {
       return;
     }
+    if (task.getExecution() != null && task.getExecution().getProcessBusinessKey() == null) {
+      return; // a standing duty (no case reference): its tasks give no access to anything else
+    }
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       throw new IllegalStateException("Case access needs a Spring-managed engine transaction");
     }

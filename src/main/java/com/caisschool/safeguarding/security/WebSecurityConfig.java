@@ -4,6 +4,7 @@ import com.caisschool.safeguarding.security.provider.SchoolSignIn;
 import com.caisschool.safeguarding.security.secondfactor.RestBasicAuthentication;
 import com.caisschool.safeguarding.security.secondfactor.SecondFactorPolicy;
 import com.caisschool.safeguarding.security.secondfactor.SecondFactorSignIn;
+import com.caisschool.safeguarding.duties.DutiesProperties;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -35,6 +36,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration
 class WebSecurityConfig {
 
+  private static String[] groups(java.util.List<String> groupIds) {
+    return groupIds.stream().map(group -> CamundaIdentityAuthentication.GROUP_PREFIX + group).toArray(String[]::new);
+  }
+
   /** Where Camunda's webapp log-out button posts; it logs out of Spring as well. */
   private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
@@ -60,7 +65,7 @@ class WebSecurityConfig {
   @Order(100)
   SecurityFilterChain webapps(HttpSecurity http, CamundaIdentityAuthentication identities,
       WebappApplicationAccess applicationAccess, SecondFactorSignIn secondFactor,
-      ObjectProvider<SchoolSignIn> schoolSignIn) throws Exception {
+      ObjectProvider<SchoolSignIn> schoolSignIn, DutiesProperties duties) throws Exception {
     http.authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
@@ -74,6 +79,11 @@ class WebSecurityConfig {
             // The case file: the CPO and the deputy only (README "The case file").
             .requestMatchers(path("/casefile/**")).hasAnyAuthority(
                 CamundaIdentityAuthentication.GROUP_PREFIX + "cpo", CamundaIdentityAuthentication.GROUP_PREFIX + "dcpo")
+            // Standing duties (README "Standing duties"): the roles of safeguarding.duties.
+            .requestMatchers(path("/overview")).hasAnyAuthority(groups(duties.overviewReaders()))
+            .requestMatchers(path("/board-report"), path("/board-report.csv"), path("/board-report.pdf"))
+                .hasAnyAuthority(groups(duties.boardReportReaders()))
+            .requestMatchers(path("/training")).authenticated()
             .requestMatchers(path("/"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
         .formLogin(form -> form.loginPage("/login").permitAll().successHandler(secondFactor))

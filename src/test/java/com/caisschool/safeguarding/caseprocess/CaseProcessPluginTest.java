@@ -69,7 +69,7 @@ class CaseProcessPluginTest {
 
     assertThat(pi.getBusinessKey()).isNull();
     assertThat(processEngine.getRuntimeService().getVariables(pi.getId()))
-        .doesNotContainKeys("caseReference", "reportedAt", "authorityOptions");
+        .doesNotContainKeys("caseReference", "reportedAt", "reportedLate");
   }
 
   @Test

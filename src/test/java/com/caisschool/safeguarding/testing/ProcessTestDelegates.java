@@ -3,6 +3,11 @@ package com.caisschool.safeguarding.testing;
 import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
 import com.caisschool.safeguarding.casework.TaskDates;
+import com.caisschool.safeguarding.duties.AssigneeReminder;
+import com.caisschool.safeguarding.duties.DutyDates;
+import com.caisschool.safeguarding.duties.ModelVersionLink;
+import com.caisschool.safeguarding.duties.NextCycleStarter;
+import com.caisschool.safeguarding.duties.StaffDirectory;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
@@ -47,6 +52,11 @@ public final class ProcessTestDelegates {
     Mocks.register("startLinkedProcess", new LinkedProcessStarter());
     Mocks.register("taskDates", new TaskDates());
     Mocks.register("notify", new NotifyDelegate(notifications));
+    Mocks.register("dutyDates", new DutyDates(applicationProperties().schoolTimeZone()));
+    Mocks.register("staffDirectory", new StaffDirectory(engine.getIdentityService()));
+    Mocks.register("remindAssignees", new AssigneeReminder(notifications));
+    Mocks.register("startNextCycle", new NextCycleStarter());
+    Mocks.register("linkModelVersions", new ModelVersionLink());
     // Named only by version 1 of self-harm-response (cases still running on it).
     var forms = new FormDefinitions(engine.getRepositoryService(), engine.getIdentityService());
     Mocks.register("checkForm", new FormCheck(() -> forms));

@@ -1,0 +1,91 @@
+package com.caisschool.safeguarding.duties;
+
+import static com.caisschool.safeguarding.duties.DutyProcessFixture.clockAt;
+import static com.caisschool.safeguarding.duties.DutyProcessFixture.passTimeTo;
+import static com.caisschool.safeguarding.duties.DutyProcessFixture.schoolDay;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.caisschool.safeguarding.notification.Notification;
+import com.caisschool.safeguarding.testing.ProcessTestDelegates;
+import com.caisschool.safeguarding.testing.RecordedNotifications;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The end-of-year photo deletion confirmations ({@code processes/photo-deletion.bpmn}) on the plain engine. */
+@Deployment(resources = {"processes/photo-deletion.bpmn", "forms/photo-deletion-schedule.form",
+    "forms/photo-deletion-confirmation.form"})
+class PhotoDeletionProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+      .builder(ProcessTestDelegates.ENGINE_CONFIG).assertClassCoverageAtLeast(0.9).build();
+
+  RecordedNotifications notifications;
+  IdentityService identities;
+
+  @BeforeEach
+  void setUp(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    notifications = ProcessTestDelegates.register(engine);
+    identities = engine.getIdentityService();
+    DutyProcessFixture.user(identities, "alice", "staff");
+    DutyProcessFixture.user(identities, "bob", "staff");
+    clockAt(schoolDay("2026-06-01"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    DutyProcessFixture.removeUsers(identities, "alice", "bob");
+    runtimeService().createProcessInstanceQuery().list()
+        .forEach(pi -> runtimeService().deleteProcessInstance(pi.getId(), "test over"));
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  Notification sent(String kind) {
+    return notifications.all().stream().filter(n -> n.kind().equals(kind)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void eachMemberOfStaffConfirmsIsRemindedAndTheCpoAlertedAndNextYearIsScheduled() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("photo-deletion", Map.of("confirmBy", "2026-06-30"));
+    passTimeTo(schoolDay("2026-06-16"), pi.getId());
+
+    assertThat(taskQuery().processInstanceId(pi.getId()).list()).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder("alice", "bob");
+    ProcessInstance next = runtimeService().createProcessInstanceQuery().processDefinitionKey("photo-deletion").list()
+        .stream().filter(other -> !other.getId().equals(pi.getId())).findFirst().orElseThrow();
+    assertThat(next).isWaitingAt("timer_event_requests_due").variables().containsEntry("confirmBy", "2027-06-30");
+
+    Task alices = taskQuery().processInstanceId(pi.getId()).taskAssignee("alice").singleResult();
+    assertThatThrownBy(() -> complete(alices, Map.of())).hasMessageContaining("photosDeleted");
+    complete(alices, withVariables("photosDeleted", "deleted"));
+
+    passTimeTo(schoolDay("2026-06-23"), pi.getId());
+    assertThat(sent("photo-deletion-reminder").recipientGroups()).containsExactly("user:bob");
+    passTimeTo(schoolDay("2026-06-30"), pi.getId());
+    assertThat(sent("photo-deletion-overdue").recipientGroups()).containsExactly("cpo", "dcpo");
+
+    complete(taskQuery().processInstanceId(pi.getId()).taskAssignee("bob").singleResult(),
+        withVariables("photosDeleted", "deleted"));
+    assertThat(pi).hasPassed("end_event_all_confirmed").isEnded();
+  }
+}
