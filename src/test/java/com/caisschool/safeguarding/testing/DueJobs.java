@@ -3,7 +3,6 @@ package com.caisschool.safeguarding.testing;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 
@@ -22,18 +21,13 @@ public final class DueJobs {
 
   /** Runs the case's due jobs, and those its run makes due, until none is due. */
   public static void run(ManagementService managementService, String processInstanceId) {
-    runUntilNoneDue(managementService, () -> managementService.createJobQuery()
-        .processInstanceId(processInstanceId).executable().list());
-  }
-
-  private static void runUntilNoneDue(ManagementService managementService, Supplier<List<Job>> due) {
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<Job> jobs = due.get();
-      if (jobs.isEmpty()) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (due.isEmpty()) {
         return;
       }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
+      due.forEach(job -> managementService.executeJob(job.getId()));
     }
-    fail("Jobs still due after " + MAX_ROUNDS + " rounds: " + due.get());
+    fail("Jobs of " + processInstanceId + " still due after " + MAX_ROUNDS + " rounds");
   }
 }
