@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,6 +43,7 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
     this.profile = profile;
     this.wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   /** Fails with the install command when Chromium or its driver is not installed. */
@@ -93,10 +95,18 @@ final class Browser implements AutoCloseable {
   }
 
   void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    // Tasklist's fixed footer may cover an element near the bottom of the form.
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    // Tasklist redraws a list when it refreshes it: an element found a moment ago may have been
+    // replaced before the click (stale), so finding and clicking are retried together.
+    wait.until(driver -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+      if (element == null) {
+        return false;
+      }
+      // Tasklist's fixed footer may cover an element near the bottom of the form.
+      this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.click();
+      return true;
+    });
   }
 
   void type(By by, String text) {
