@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.duties;
 
+import com.caisschool.safeguarding.notification.AlertReference;
 import com.caisschool.safeguarding.notification.Notification;
 import com.caisschool.safeguarding.notification.Notifier;
 import com.caisschool.safeguarding.security.SystemAccess;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.task.Task;
  */
 public class AssigneeReminder implements JavaDelegate {
 
-  public static final String USER_PREFIX = "user:";
 
   private final Notifier notifier;
 
@@ -31,11 +31,11 @@ public class AssigneeReminder implements JavaDelegate {
         .createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey((String) execution.getVariable("remindTasksOf")).list());
     List<String> recipients = open.stream().map(Task::getAssignee).filter(Objects::nonNull).distinct().sorted()
-        .map(assignee -> USER_PREFIX + assignee).toList();
+        .map(assignee -> Notification.ONE_PERSON + assignee).toList();
     if (recipients.isEmpty()) {
       return;
     }
-    notifier.send(new Notification(DutyReference.of(execution), (String) execution.getVariable("notificationKind"),
+    notifier.send(new Notification(AlertReference.of(execution), (String) execution.getVariable("notificationKind"),
         recipients, execution.getProcessInstanceId(), execution.getCurrentActivityId()));
   }
 }

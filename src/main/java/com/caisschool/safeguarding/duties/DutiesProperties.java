@@ -5,17 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code safeguarding.duties}: which standing duties the overview lists (process keys), who reads
- * the overview, the board report and every training record, and the smallest count the board
- * report shows (smaller non-zero counts are suppressed so they cannot identify a child).
+ * every training record, and the smallest count the board report shows (smaller non-zero counts
+ * are suppressed so they cannot identify a child). Who opens the overview and the board report is
+ * read by the security configuration ({@code DutyPageReaders}).
  */
 @ConfigurationProperties("safeguarding.duties")
-public record DutiesProperties(List<String> overview, List<String> overviewReaders, List<String> boardReportReaders,
-    List<String> trainingRecordReaders, int smallCountThreshold) {
+public record DutiesProperties(List<String> overview, List<String> trainingRecordReaders, int smallCountThreshold) {
 
   public DutiesProperties {
     overview = overview == null ? List.of() : List.copyOf(overview);
-    overviewReaders = overviewReaders == null ? List.of() : List.copyOf(overviewReaders);
-    boardReportReaders = boardReportReaders == null ? List.of() : List.copyOf(boardReportReaders);
     trainingRecordReaders = trainingRecordReaders == null ? List.of() : List.copyOf(trainingRecordReaders);
     if (smallCountThreshold < 1) {
       throw new IllegalArgumentException("safeguarding.duties.small-count-threshold must be 1 or more");

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.duties;
 
+import com.caisschool.safeguarding.notification.AlertReference;
 import com.caisschool.safeguarding.overview.OverviewItem;
 import com.caisschool.safeguarding.overview.OverviewSection;
 import com.caisschool.safeguarding.security.SystemAccess;
@@ -69,7 +70,7 @@ class DutyOverview implements OverviewSection {
   }
 
   private OverviewItem item(ProcessInstance instance) {
-    Object reference = runtime.getVariable(instance.getId(), DutyReference.VARIABLE);
+    Object reference = runtime.getVariable(instance.getId(), AlertReference.VARIABLE);
     String nextDate = DATE_VARIABLES.stream().map(name -> runtime.getVariable(instance.getId(), name))
         .filter(Objects::nonNull).map(Object::toString).findFirst().orElse("");
     List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).orderByTaskName().asc().list();

@@ -1,6 +1,5 @@
 package com.caisschool.safeguarding.notification;
 
-import com.caisschool.safeguarding.duties.AssigneeReminder;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -54,8 +53,8 @@ public class EmailNotifier implements Notifier {
     Map<String, String> byLowerCase = new LinkedHashMap<>();
     for (String group : notification.recipientGroups()) {
       // "user:<id>" is one person (a reminder of their own task); anything else is a role.
-      var users = group.startsWith(AssigneeReminder.USER_PREFIX)
-          ? identityService.createUserQuery().userId(group.substring(AssigneeReminder.USER_PREFIX.length()))
+      var users = group.startsWith(Notification.ONE_PERSON)
+          ? identityService.createUserQuery().userId(group.substring(Notification.ONE_PERSON.length()))
           : identityService.createUserQuery().memberOfGroup(group);
       for (User user : users.orderByUserId().asc().list()) {
         String email = user.getEmail();

@@ -7,4 +7,8 @@ import java.util.List;
  * case reference, to which roles. Deliberately no child's name or facts.
  */
 public record Notification(String caseReference, String kind, List<String> recipientGroups,
-    String processInstanceId, String activityId) {}
+    String processInstanceId, String activityId) {
+
+  /** A recipient {@code user:<id>} is that one person, not a group. */
+  public static final String ONE_PERSON = "user:";
+}

@@ -1,6 +1,5 @@
 package com.caisschool.safeguarding.notification;
 
-import com.caisschool.safeguarding.duties.DutyReference;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,7 +23,7 @@ public class NotifyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String recipients = (String) execution.getVariable("notificationRecipients");
-    String reference = DutyReference.of(execution);
+    String reference = AlertReference.of(execution);
     log.debug("Alert {} for {} to {}", execution.getVariable("notificationKind"), reference, recipients);
     notifier.send(new Notification(
         reference,

@@ -1,6 +1,6 @@
 package com.caisschool.safeguarding.operations;
 
-import com.caisschool.safeguarding.rest.RejectedInputMapper;
+import com.caisschool.safeguarding.rest.RejectedInput;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * The REST API's side of {@link DatabaseOutageFilter}: an engine call that fails because the
  * database went away after the caller was authenticated (a connection cut by a restart) is
  * answered 503 with the same plain message, not "500: an exception occurred in the persistence
- * layer". Every other error goes to the handler that had it before. One mapper per exception type
- * the REST API already maps, each ahead of it (lower priority number).
+ * layer". Every other error goes to the handler that had it before (a RestException to
+ * {@link RejectedInput}: 400 for refused input). One mapper per exception type the REST API already
+ * maps, each ahead of it (lower priority number).
  */
 final class DatabaseOutageMappers {
 
@@ -41,7 +42,7 @@ final class DatabaseOutageMappers {
     @Override
     public Response toResponse(RestException exception) {
       return DatabaseOutage.isCauseOf(exception) ? unavailable(retryAfterSeconds)
-          : new RejectedInputMapper().toResponse(exception);
+          : RejectedInput.answer(exception);
     }
   }
 

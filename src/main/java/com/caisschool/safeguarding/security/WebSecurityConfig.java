@@ -4,7 +4,6 @@ import com.caisschool.safeguarding.security.provider.SchoolSignIn;
 import com.caisschool.safeguarding.security.secondfactor.RestBasicAuthentication;
 import com.caisschool.safeguarding.security.secondfactor.SecondFactorPolicy;
 import com.caisschool.safeguarding.security.secondfactor.SecondFactorSignIn;
-import com.caisschool.safeguarding.duties.DutiesProperties;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -65,7 +64,7 @@ class WebSecurityConfig {
   @Order(100)
   SecurityFilterChain webapps(HttpSecurity http, CamundaIdentityAuthentication identities,
       WebappApplicationAccess applicationAccess, SecondFactorSignIn secondFactor,
-      ObjectProvider<SchoolSignIn> schoolSignIn, DutiesProperties duties) throws Exception {
+      ObjectProvider<SchoolSignIn> schoolSignIn, DutyPageReaders duties) throws Exception {
     http.authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()

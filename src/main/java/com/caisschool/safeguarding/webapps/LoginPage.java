@@ -1,7 +1,6 @@
 package com.caisschool.safeguarding.webapps;
 
-import com.caisschool.safeguarding.security.provider.SchoolSignIn;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +16,10 @@ class LoginPage {
   private final WebappProperties webapps;
   private final boolean schoolSignIn;
 
-  LoginPage(WebappProperties webapps, ObjectProvider<SchoolSignIn> schoolSignIn) {
+  /** The school's provider is configured exactly when its issuer is (as for the sign-in itself). */
+  LoginPage(WebappProperties webapps, @Value("${safeguarding.sso.issuer-uri:}") String providerIssuer) {
     this.webapps = webapps;
-    this.schoolSignIn = schoolSignIn.getIfAvailable() != null;
+    this.schoolSignIn = !providerIssuer.isBlank();
   }
 
   @GetMapping("/login")

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.browser;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,6 +43,7 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
     this.profile = profile;
     this.wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   /** Fails with the install command when Chromium or its driver is not installed. */
@@ -63,6 +68,8 @@ final class Browser implements AutoCloseable {
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
           "--user-data-dir=" + profile);
+      // What the page logged and requested, kept with the evidence of a failed step.
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL", "performance", "ALL"));
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
       return new Browser(new ChromeDriver(service, options), profile);
@@ -79,16 +86,6 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  /** Whether the element becomes visible within the time given (no failure if not). */
-  boolean appears(By by, Duration within) {
-    try {
-      new WebDriverWait(driver, within).until(ExpectedConditions.visibilityOfElementLocated(by));
-      return true;
-    } catch (org.openqa.selenium.TimeoutException notYet) {
-      return false;
-    }
-  }
-
   List<WebElement> all(By by) {
     return driver.findElements(by);
   }
@@ -98,10 +95,18 @@ final class Browser implements AutoCloseable {
   }
 
   void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    // Tasklist's fixed footer may cover an element near the bottom of the form.
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    // Tasklist redraws a list when it refreshes it: an element found a moment ago may have been
+    // replaced before the click (stale), so finding and clicking are retried together.
+    wait.until(driver -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+      if (element == null) {
+        return false;
+      }
+      // Tasklist's fixed footer may cover an element near the bottom of the form.
+      this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.click();
+      return true;
+    });
   }
 
   void type(By by, String text) {
@@ -121,14 +126,42 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** What the page looked like when a step failed: a screenshot and its HTML under target/browser. */
+  /**
+   * What the page looked like when a step failed, under target/browser: a screenshot, its HTML, the
+   * browser console and every request with its status (a blocked script shows as FAILED).
+   */
   void keepEvidence(String name) {
     try {
       screenshot(Path.of("target", "browser", name + ".png"));
       Files.writeString(Path.of("target", "browser", name + ".html"), driver.getPageSource());
+      writeLogs(name);
     } catch (RuntimeException | IOException e) {
       // The original failure matters more than its evidence.
     }
+  }
+
+  /** The browser's console and a line per network request (status, or what it still waits for). */
+  void writeLogs(String name) throws IOException {
+    var json = new ObjectMapper();
+    StringBuilder console = new StringBuilder();
+    driver.manage().logs().get("browser").forEach(entry -> console.append(entry).append('\n'));
+    Files.writeString(Path.of("target", "browser", name + "-console.log"), console);
+    Map<String, String> requests = new LinkedHashMap<>();
+    for (var entry : driver.manage().logs().get("performance")) {
+      var message = json.readTree(entry.getMessage()).path("message");
+      var params = message.path("params");
+      String id = params.path("requestId").asText();
+      switch (message.path("method").asText()) {
+        case "Network.requestWillBeSent" -> requests.put(id, entry.getTimestamp() + " PENDING "
+            + params.path("request").path("method").asText() + " " + params.path("request").path("url").asText());
+        case "Network.responseReceived" -> requests.computeIfPresent(id, (k, line) -> line.replace(" PENDING ",
+            " " + params.path("response").path("status").asInt() + " "));
+        case "Network.loadingFailed" -> requests.computeIfPresent(id, (k, line) -> line.replace(" PENDING ",
+            " FAILED(" + params.path("errorText").asText() + ") "));
+        default -> { }
+      }
+    }
+    Files.writeString(Path.of("target", "browser", name + "-network.log"), String.join("\n", requests.values()));
   }
 
   @Override

@@ -38,8 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * concern with its reference and a Tasklist link and nothing else; a mail server that is down
  * leaves an incident and the report intact, and the mail goes out once when the job is retried.
  *
- * <p>Its own Spring context (email on, its own in-memory database and engine name, no job
- * executor): the tests execute the notification jobs themselves. Closed after the class, so its
+ * <p>Its own Spring context (email on, its own in-memory database and engine name; like every
+ * application test, no job executor): the tests execute the notification jobs themselves. Closed after the class, so its
  * engine never stands in for the shared context's.
  */
 @SpringBootTest
@@ -59,7 +59,6 @@ class EmailNotificationTest {
     registry.add("spring.mail.port", () -> SMTP_PORT);
     registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "5000");
     registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     // Not the database nor the engine name of the shared application test context.
     // (Camunda ignores a name with a hyphen, and the REST API of the shared context would then
     // find this engine under "default".)

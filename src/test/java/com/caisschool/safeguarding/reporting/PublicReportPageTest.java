@@ -2,17 +2,17 @@ package com.caisschool.safeguarding.reporting;
 
 import static com.caisschool.safeguarding.reporting.ReportPage.report;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.DueJobs;
 import com.caisschool.safeguarding.testing.RestApi;
 import com.caisschool.safeguarding.testing.WebappSession;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -35,6 +35,7 @@ class PublicReportPageTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ClientRateLimit rateLimit;
 
@@ -74,8 +75,8 @@ class PublicReportPageTest {
     assertThat((String) variables.get("caseReference")).startsWith("SC-");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
         .getStartUserId()).as("nobody was logged in").isNull();
-    await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().processInstanceId(instanceId)
-        .taskDefinitionKey("user_task_cpo_triage").taskCandidateGroup("cpo").count() == 1);
+    assertThat(taskService.createTaskQuery().processInstanceId(instanceId)
+        .taskDefinitionKey("user_task_cpo_triage").taskCandidateGroup("cpo").count()).isOne();
     assertThat(jdbc.queryForObject("select count(*) from report_receipt where code_hash = ?", Integer.class, code))
         .as("the code itself is never stored").isZero();
   }
@@ -125,9 +126,10 @@ class PublicReportPageTest {
     assertThat(read).isNotNull();
     assertThat(taskService.getVariable(read.getId(), "reporterUpdate"))
         .isEqualTo("He also has a burn on his hand <b>today</b>");
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+    DueJobs.run(managementService, instanceId);
+    assertThat(jdbc.queryForObject(
         "select count(*) from notification where process_instance_id = ? and kind = 'reporter-added-information'",
-        Integer.class, instanceId) == 1);
+        Integer.class, instanceId)).isOne();
 
     Task triage = taskService.createTaskQuery().processInstanceId(instanceId)
         .taskDefinitionKey("user_task_cpo_triage").singleResult();

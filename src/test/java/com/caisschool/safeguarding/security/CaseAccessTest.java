@@ -4,13 +4,11 @@ import static com.caisschool.safeguarding.testing.ConcernReports.bruises;
 import static com.caisschool.safeguarding.testing.ConcernReports.form;
 import static com.caisschool.safeguarding.testing.ConcernReports.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
 import com.caisschool.safeguarding.testing.CaseSteps;
 import com.caisschool.safeguarding.testing.ConcernReports;
 import com.caisschool.safeguarding.testing.RestApi;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -44,14 +42,14 @@ class CaseAccessTest {
 
     steps().submitOpenTask(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
         "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> principal.get("/process-instance/" + id).status() == 200);
+    assertThat(principal.get("/process-instance/" + id).status()).isEqualTo(200);
     assertThat(principal.get("/process-instance/" + id + "/variables").body()).contains("Gita Lifecycle-Testchild");
 
     steps().submitOpenTask(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
         "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
         "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning",
         "monitoringPlan", "Weekly check by class teacher", "monitoringReviewInterval", "P14D"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> principal.get("/process-instance/" + id).status() != 200);
+    assertThat(principal.get("/process-instance/" + id).status()).isNotEqualTo(200);
     assertThat(principal.get("/process-instance/" + id + "/variables").body()).doesNotContain("Gita");
     assertThat(principal.get("/process-instance?processInstanceIds=" + id).json()).isEmpty();
     // The CPO still reads it: the case is open, being monitored.
@@ -71,7 +69,7 @@ class CaseAccessTest {
           "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
 
       // The team's decision is open, and another team member sees it.
-      await().atMost(Duration.ofSeconds(30)).until(() -> principal.get("/task?processInstanceId=" + id).json().size() == 1);
+      assertThat(principal.get("/task?processInstanceId=" + id).json()).hasSize(1);
       Task decision = steps().openTasks(id).get(0);
       assertThat(taskService.getIdentityLinksForTask(decision.getId()))
           .anyMatch(link -> "case-study-team".equals(link.getGroupId()));
@@ -109,7 +107,7 @@ class CaseAccessTest {
           "concernAbout", "head-of-school", "subjectName", "Head of School"));
       steps().submitOpenTask(cpo, id, form("initialFacts", "Child repeats the account", "authorityReportDue", "no",
           "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
-      await().atMost(Duration.ofSeconds(30)).until(() -> acting.get("/task?processInstanceId=" + id).json().size() == 1);
+      assertThat(acting.get("/task?processInstanceId=" + id).json()).hasSize(1);
 
       identityService.createMembership(actingHead, "head-of-school");
       caseAccessRepair.repairAll();

@@ -4,8 +4,9 @@ import java.time.Duration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * Moves the engine clock of this JVM (every node in it) forward while it keeps running, so a
- * running job executor finds timers due and retries ripe without the test waiting for them.
+ * Moves the engine clock of this JVM (every node in it) forward while it keeps running, so timers
+ * and retries become due without the test waiting for them. The application tests then run them
+ * with {@link DueJobs}; the PostgreSQL tests' job executors find them on their own.
  */
 public final class EngineClock {
 

@@ -1,4 +1,4 @@
-package com.caisschool.safeguarding.duties;
+package com.caisschool.safeguarding.notification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * What an alert names a process by: a case its case reference (the business key), a standing duty
  * (which has no business key, so it never becomes a case file) its {@code dutyReference}.
  */
-public final class DutyReference {
+public final class AlertReference {
 
   public static final String VARIABLE = "dutyReference";
 
-  private DutyReference() {}
+  private AlertReference() {}
 
   public static String of(DelegateExecution execution) {
     String caseReference = execution.getProcessBusinessKey();

@@ -1,9 +1,7 @@
 package com.caisschool.safeguarding.rest;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -13,12 +11,15 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * "500 Internal Server Error". When the cause is input the engine refused (a missing required fact,
  * an unknown category, an unreadable date), the client is told so: 400 with the engine's message,
  * which names the field. Anything else keeps the status the REST API chose.
+ *
+ * <p>The one mapper of {@link RestException} is the database-outage mapper (operations), which
+ * answers 503 when the database went away and otherwise this answer: one path, one priority.
  */
-@Priority(1)
-public class RejectedInputMapper implements ExceptionMapper<RestException> {
+public final class RejectedInput {
 
-  @Override
-  public Response toResponse(RestException exception) {
+  private RejectedInput() {}
+
+  public static Response answer(RestException exception) {
     BadUserRequestException rejected = rejectedInput(exception);
     Response.Status status = rejected != null ? Response.Status.BAD_REQUEST
         : exception.getStatus() != null ? exception.getStatus() : Response.Status.INTERNAL_SERVER_ERROR;
