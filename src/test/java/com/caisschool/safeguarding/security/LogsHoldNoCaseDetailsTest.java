@@ -34,7 +34,7 @@ class LogsHoldNoCaseDetailsTest {
     String log = Files.readString(TEST_RUN_LOG, StandardCharsets.UTF_8);
 
     // The scan means something only after the other tests: many reports were recorded by then.
-    assertThat(Pattern.compile("Concern \\S+ recorded").matcher(log).results().count())
+    assertThat(Pattern.compile("Case \\S+ opened in").matcher(log).results().count())
         .as("reports recorded in this run's log (does this class still run last?)")
         .isGreaterThan(20);
 
