@@ -1,0 +1,161 @@
+package com.caisschool.safeguarding.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every model's diagram stays readable: a lane per role with each user task in the lane of its
+ * group, no overlapping shapes, no flow through a shape or on top of another, few crossings, and a
+ * width that fits a laptop in Cockpit. The same checks run on broken copies to show they catch a tangle.
+ */
+class ModelLayoutTest {
+
+  static final double MAX_WIDTH = 3200;
+  static final int MAX_CROSSINGS = 3;
+
+  /**
+   * Known layout debt: these two diagrams still have more crossings than the target of 3 (issue 26).
+   * The allowance is today's count, so any edit that adds a crossing fails; lower it as they are redrawn.
+   */
+  static final Map<String, Integer> CROSSINGS_ALLOWED = Map.of(
+      "safeguarding-concern", 12, "self-harm-response", 9);
+
+  static Stream<File> models() {
+    return ModelRulesTest.models();
+  }
+
+  /** What is wrong with a diagram; empty when it is readable. */
+  static List<String> problems(BpmnModelInstance model) {
+    Process process = model.getModelElementsByType(Process.class).iterator().next();
+    int maxCrossings = CROSSINGS_ALLOWED.getOrDefault(process.getId(), MAX_CROSSINGS);
+    DiagramFigures figures = DiagramFigures.of(model);
+    List<String> problems = new ArrayList<>();
+    if (figures.width() > MAX_WIDTH) {
+      problems.add("width " + figures.width() + " > " + MAX_WIDTH);
+    }
+    if (figures.overlappingShapes() > 0) {
+      problems.add(figures.overlappingShapes() + " overlapping shapes");
+    }
+    if (figures.flowsThroughShapes() > 0) {
+      problems.add(figures.flowsThroughShapes() + " flows through shapes");
+    }
+    if (figures.flowsOnTopOfOthers() > 0) {
+      problems.add(figures.flowsOnTopOfOthers() + " flows on top of other flows");
+    }
+    if (figures.crossings() > maxCrossings) {
+      problems.add(figures.crossings() + " crossings > " + maxCrossings);
+    }
+    if (!figures.userTasksOutsideLanes().isEmpty()) {
+      problems.add("user tasks outside lanes: " + figures.userTasksOutsideLanes());
+    }
+    if (!figures.userTasksInWrongLane().isEmpty()) {
+      problems.add("user tasks in a lane not named for their group: " + figures.userTasksInWrongLane());
+    }
+    return problems;
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyDiagramIsReadable(File file) {
+    assertThat(problems(Bpmn.readModelFromFile(file))).as(file.getName()).isEmpty();
+  }
+
+  private static BpmnModelInstance concern() {
+    return Bpmn.readModelFromFile(new File("processes/safeguarding-concern.bpmn"));
+  }
+
+  private static Bounds bounds(BpmnModelInstance model, String elementId) {
+    return model.getModelElementsByType(BpmnShape.class).stream()
+        .filter(s -> s.getBpmnElement().getId().equals(elementId)).findFirst().orElseThrow().getBounds();
+  }
+
+  private static BpmnEdge edge(BpmnModelInstance model, String flowId) {
+    return model.getModelElementsByType(BpmnEdge.class).stream()
+        .filter(e -> e.getBpmnElement().getId().equals(flowId)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aTaskDroppedOnAnotherIsAnOverlap() {
+    BpmnModelInstance model = concern();
+    Bounds target = bounds(model, "user_task_close_case");
+    Bounds moved = bounds(model, "user_task_case_review");
+    moved.setX(target.getX() + 20);
+    moved.setY(target.getY() + 10);
+    assertThat(problems(model)).anyMatch(p -> p.contains("overlapping shapes"));
+  }
+
+  @Test
+  void aTaskInTheWrongLaneOrNoLaneIsFound() {
+    BpmnModelInstance model = concern();
+    UserTask triage = model.getModelElementById("user_task_cpo_triage");
+    Lane cpoLane = model.getModelElementsByType(Lane.class).stream()
+        .filter(l -> l.getFlowNodeRefs().contains(triage)).findFirst().orElseThrow();
+    Lane other = model.getModelElementsByType(Lane.class).stream().filter(l -> l != cpoLane)
+        .filter(l -> !l.getName().toLowerCase().contains("cpo")).findFirst().orElseThrow();
+    cpoLane.getFlowNodeRefs().remove(triage);
+    other.getFlowNodeRefs().add(triage);
+    assertThat(problems(model)).anyMatch(p -> p.contains("not named for their group") && p.contains("user_task_cpo_triage"));
+    other.getFlowNodeRefs().remove(triage);
+    assertThat(problems(model)).anyMatch(p -> p.contains("outside lanes") && p.contains("user_task_cpo_triage"));
+  }
+
+  @Test
+  void aTangleOfFlowsIsFound() {
+    BpmnModelInstance model = concern();
+    // redraw one flow as a zig-zag over the whole pool: it crosses flows and runs through shapes
+    BpmnEdge edge = edge(model, "flow_to_end");
+    List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
+    Waypoint first = points.get(0);
+    Waypoint last = points.get(points.size() - 1);
+    edge.getWaypoints().clear();
+    edge.getWaypoints().add(first);
+    for (int i = 0; i < 8; i++) {
+      Waypoint w = model.newInstance(Waypoint.class);
+      w.setX(100 + i * 300);
+      w.setY(i % 2 == 0 ? 0 : 1000);
+      edge.getWaypoints().add(w);
+    }
+    edge.getWaypoints().add(last);
+    assertThat(problems(model)).anyMatch(p -> p.contains("crossings")).anyMatch(p -> p.contains("through shapes"));
+  }
+
+  @Test
+  void aFlowDrawnOnTopOfAnotherIsFound() {
+    BpmnModelInstance model = concern();
+    BpmnEdge copied = edge(model, "flow_to_priority");
+    BpmnEdge onTop = edge(model, "flow_case_closed");
+    onTop.getWaypoints().clear();
+    for (Waypoint w : copied.getWaypoints()) {
+      Waypoint p = model.newInstance(Waypoint.class);
+      p.setX(w.getX());
+      p.setY(w.getY());
+      onTop.getWaypoints().add(p);
+    }
+    assertThat(problems(model)).anyMatch(p -> p.contains("on top of other flows"));
+  }
+
+  @Test
+  void aWideDiagramIsFound() {
+    BpmnModelInstance model = concern();
+    Bounds end = bounds(model, "end_event_case_closed");
+    end.setX(end.getX() + MAX_WIDTH);
+    assertThat(problems(model)).anyMatch(p -> p.startsWith("width"));
+  }
+}
