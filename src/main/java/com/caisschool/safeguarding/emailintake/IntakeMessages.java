@@ -1,6 +1,5 @@
 package com.caisschool.safeguarding.emailintake;
 
-import com.caisschool.safeguarding.reporting.ChannelConcerns;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -15,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,13 +56,7 @@ public class IntakeMessages {
     if (!from.isEmpty()) {
       report.put("reporterContact", from.length() > maxContactLength ? from.substring(0, maxContactLength) : from);
     }
-    report.put("childName", ChannelConcerns.NOT_GIVEN);
-    report.put("childGrade", ChannelConcerns.NOT_GIVEN);
-    report.put("categories", List.of("other"));
-    report.put("concernAbout", "unknown");
-    report.put("immediateDanger", false);
     report.put("concernAroseAt", sentAt(message));
-    report.put("location", ChannelConcerns.NOT_GIVEN);
     report.put("observations", text);
     return new Read(key(message, text), report);
   }

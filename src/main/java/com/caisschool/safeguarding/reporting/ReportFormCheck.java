@@ -68,14 +68,16 @@ class ReportFormCheck {
       putIfGiven(report, "reporterContact", form.getReporterContact());
     }
     report.put("childName", clean(form.getChildName()));
-    report.put("childGrade", orNotGiven(form.getChildGrade()));
-    report.put("concernAbout", blank(form.getConcernAbout()) ? "unknown" : form.getConcernAbout());
-    report.put("categories", form.getCategories().isEmpty() ? List.of("other") : new ArrayList<>(form.getCategories()));
+    putIfGiven(report, "childGrade", form.getChildGrade());
+    putIfGiven(report, "concernAbout", form.getConcernAbout());
+    if (!form.getCategories().isEmpty()) {
+      report.put("categories", new ArrayList<>(form.getCategories()));
+    }
     report.put("observations", clean(form.getWhatHappened()));
     report.put("concernAroseAt", blank(form.getWhenHappened())
         ? OffsetDateTime.now(schoolZone).withNano(0).toString()
         : LocalDate.parse(form.getWhenHappened().trim()).atStartOfDay(schoolZone).toOffsetDateTime().toString());
-    report.put("location", orNotGiven(form.getLocation()));
+    putIfGiven(report, "location", form.getLocation());
     report.put("immediateDanger", "yes".equals(form.getDangerNow()));
     return report;
   }
@@ -126,9 +128,6 @@ class ReportFormCheck {
     }
   }
 
-  private static String orNotGiven(String value) {
-    return blank(value) ? ChannelConcerns.NOT_GIVEN : clean(value);
-  }
 
   /** Plain text only: control characters other than line breaks and tabs are dropped. */
   static String clean(String value) {
