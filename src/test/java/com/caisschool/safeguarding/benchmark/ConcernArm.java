@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 
@@ -104,19 +105,23 @@ final class ConcernArm {
 
   /**
    * Submits a task's form. A step that meets its case's alert job in the same moment gets a 500
-   * (optimistic locking, nothing saved): the user submits again, at most twice; counted.
+   * (optimistic locking, or the engine finding the execution tree changed under it: nothing saved):
+   * the user submits again, at most twice; counted.
    */
   private RestApi.Reply complete(String taskId, Map<String, Object> form) {
     RestApi.Reply done = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       done = cpo.post("/task/" + taskId + (application ? "/submit-form" : "/complete"), form);
-      if (done.status() != 500 || !done.body().contains("updated by another transaction concurrently")) {
+      if (done.status() != 500 || !CONCURRENT_UPDATE.matcher(done.body()).find()) {
         return done;
       }
       conflicts.incrementAndGet();
     }
     return done;
   }
+
+  private static final Pattern CONCURRENT_UPDATE =
+      Pattern.compile("updated by another transaction concurrently|ENGINE-03077 Cannot resolve parent");
 
   /** Task submissions answered 500 for a concurrent update and submitted again. */
   int conflicts() {
