@@ -1,6 +1,6 @@
 #!/bin/bash
 # Renders a BPMN model's diagram to a PNG with bpmn-js (from the npm registry) in headless Chromium.
-#   tools/render-diagram.sh processes/safeguarding-concern.bpmn docs/images/safeguarding-concern.png [width height]
+#   docs/render-diagram.sh processes/safeguarding-concern.bpmn docs/images/safeguarding-concern.png [width height]
 # bpmn-js is installed once into ${BPMN_JS_DIR:-$HOME/.cache/bpmn-js-render}.
 set -euo pipefail
 model=$1; out=$2; width=${3:-3300}; height=${4:-1500}
