@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.caisschool.safeguarding.testing.ProcessTestDelegates;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class CasesOnAnEarlierModelVersionTest {
       ProcessEngineCoverageExtension.builder(ProcessTestDelegates.ENGINE_CONFIG).build();
 
   private RepositoryService repositoryService;
-  private final List<String> deployments = new java.util.ArrayList<>();
+  private final List<String> deployments = new ArrayList<>();
 
   @BeforeEach
   void setUp(ProcessEngine processEngine) {
