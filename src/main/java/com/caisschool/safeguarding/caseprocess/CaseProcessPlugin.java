@@ -3,7 +3,7 @@ package com.caisschool.safeguarding.caseprocess;
 import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.forms.ContractFormService;
 import com.caisschool.safeguarding.forms.ContractTaskService;
-import com.caisschool.safeguarding.forms.DirectVariableWrites;
+import com.caisschool.safeguarding.forms.OnlyThroughForms;
 import com.caisschool.safeguarding.forms.FeelEngines;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormContract;
@@ -47,7 +47,7 @@ public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
     configuration.setFormService(new ContractFormService(() -> submissions));
     // Case facts change through forms only, never through the variables endpoints.
     configuration.setCustomPreCommandInterceptorsTxRequired(
-        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new DirectVariableWrites(configuration::getIdentityService)));
+        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new OnlyThroughForms(configuration::getIdentityService)));
   }
 
   @Override

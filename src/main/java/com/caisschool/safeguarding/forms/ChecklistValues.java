@@ -32,6 +32,9 @@ final class ChecklistValues {
     } else if (raw != null && !(raw instanceof String)) {
       throw FieldValues.refused(field, "must be a list of choices");
     }
+    if (choices.stream().distinct().count() < choices.size()) {
+      throw FieldValues.refused(field, "lists a choice more than once");
+    }
     if (!options.isEmpty() && !options.containsAll(choices)) {
       throw FieldValues.refused(field, "holds a choice the form does not offer; known: " + options);
     }

@@ -2,6 +2,7 @@ package com.caisschool.safeguarding.forms;
 
 import static com.caisschool.safeguarding.testing.ConcernReports.bruises;
 import static com.caisschool.safeguarding.testing.ConcernReports.form;
+import static com.caisschool.safeguarding.testing.ConcernReports.json;
 import static com.caisschool.safeguarding.testing.ConcernReports.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,32 @@ class FormContractRestTest {
     }
     assertThat(taskService.createTaskQuery().taskId(triage).count()).as("the task stays open").isOne();
     assertThat(runtimeService.getVariable(id, "concernAbout")).isEqualTo("family-member");
+  }
+
+  @Test
+  void aReportThatSetsAnotherVariableIsRefusedAndStartsNothing() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> report = new HashMap<>(bruises("Ayla Start-Testchild"));
+    report.put("authorityReportDue", string("no"));
+
+    for (String path : List.of(ConcernReports.SUBMIT, "/process-definition/key/safeguarding-concern/start")) {
+      RestApi.Reply refused = RestApi.as(port, "teacher", "demo").post(path, Map.of("variables", report));
+      assertThat(refused.status()).as(path + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().path("message").asText()).contains("'authorityReportDue' is not a field of the form");
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void aStartCannotSkipItsStartForm() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+
+    RestApi.Reply refused = RestApi.as(port, "teacher", "demo").post("/process-definition/key/safeguarding-concern/start",
+        Map.of("variables", Map.of("courseOfAction", string("no-action")), "startInstructions",
+            List.of(Map.of("type", "startBeforeActivity", "activityId", "user_task_close_case"))));
+
+    assertThat(refused.status()).as(refused.body()).isIn(400, 403);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
   @Test
@@ -130,7 +157,16 @@ class FormContractRestTest {
     Map<String, Object> dangerAsText = new HashMap<>(bruises("Emre Type-Testchild"));
     dangerAsText.put("immediateDanger", string("sometimes"));
 
-    for (Map<String, Object> report : List.of(nameAsNumber, farFuture, dangerAsText)) {
+    Map<String, Object> brokenJson = new HashMap<>(bruises("Emre Json-Testchild"));
+    brokenJson.put("categories", json("[\"physical-abuse\", 4242"));
+    Map<String, Object> thousandCategories = new HashMap<>(bruises("Emre Many-Testchild"));
+    thousandCategories.put("categories", json("[" + String.join(",", java.util.Collections.nCopies(1000, "\"other\"")) + "]"));
+    Map<String, Object> javaObject = new HashMap<>(bruises("Emre Object-Testchild"));
+    javaObject.put("childName", Map.of("value", "rO0ABXQABDQyNDI=", "type", "Object", "valueInfo", Map.of(
+        "objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")));
+
+    for (Map<String, Object> report : List.of(nameAsNumber, farFuture, dangerAsText, brokenJson, thousandCategories,
+        javaObject)) {
       RestApi.Reply refused = RestApi.as(port, "teacher", "demo").post(ConcernReports.SUBMIT, Map.of("variables", report));
       assertThat(refused.status()).as(refused.body()).isEqualTo(400);
       assertThat(refused.body()).doesNotContain("4242").doesNotContain("999999999").doesNotContain("sometimes");

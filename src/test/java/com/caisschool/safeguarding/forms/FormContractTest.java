@@ -59,7 +59,12 @@ class FormContractTest {
   private static Stream<DynamicNode> rulesOf(String formId, List<FormField> fields) {
     List<DynamicNode> tests = new ArrayList<>();
     tests.add(DynamicTest.dynamicTest("has input fields", () -> assertThat(fields).isNotEmpty()));
-    for (Variant variant : variants(fields)) {
+    List<Variant> variants = variants(fields);
+    tests.add(DynamicTest.dynamicTest("every conditional field is shown by some answers", () -> assertThat(
+        fields.stream().filter(FormField::conditional)
+            .filter(field -> variants.stream().allMatch(variant -> hidden(field, variant))).map(FormField::key))
+        .as("fields no generated submission shows, so their rules go untested").isEmpty()));
+    for (Variant variant : variants) {
       Map<String, Object> valid = variant.submission();
       String shown = " (" + variant.name() + ")";
       tests.add(DynamicTest.dynamicTest("valid submission accepted" + shown, () -> assertThatCode(
@@ -181,10 +186,12 @@ class FormContractTest {
     return new Variant(name, shown, caseFacts);
   }
 
+  private static final HideConditions CONDITIONS = new HideConditions(new ScalaFeelEngineFactory().createInstance());
+
   private static boolean hidden(FormField field, Variant variant) {
     Map<String, Object> values = new HashMap<>(variant.facts());
     values.putAll(variant.submission());
-    return new HideConditions(new ScalaFeelEngineFactory().createInstance()).hidden(field, values);
+    return CONDITIONS.hidden(field, values);
   }
 
   static Object validValue(FormField field) {
