@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 /**
  * The one place where "a case process" is defined, registered with every engine that runs the
  * models: the application's and the plain engine of the process tests alike. See
- * {@link CaseProcessParseListener} for what it adds to each model while it is deployed.
+ * {@link CaseProcessParseListener} for what it adds to each model while it is deployed; it also
+ * puts the form contract into the engine's task and form services and refuses direct variable writes
+ * ({@code forms} package).
  */
 public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
 
@@ -43,11 +45,11 @@ public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
         .add(new CaseProcessParseListener(startForm, defaults, opening, new FormCheck()));
     // Every completion goes through the form contract (see ContractTaskService for why here).
     var submissions = new TaskSubmissions(this::forms, this::contract);
-    configuration.setTaskService(new ContractTaskService(() -> submissions));
-    configuration.setFormService(new ContractFormService(() -> submissions));
+    configuration.setTaskService(new ContractTaskService(submissions));
+    configuration.setFormService(new ContractFormService(submissions));
     // Case facts change through forms only, never through the variables endpoints.
-    configuration.setCustomPreCommandInterceptorsTxRequired(
-        append(configuration.getCustomPreCommandInterceptorsTxRequired(), new OnlyThroughForms(configuration::getIdentityService)));
+    configuration.setCustomPreCommandInterceptorsTxRequired(append(
+        configuration.getCustomPreCommandInterceptorsTxRequired(), new OnlyThroughForms(configuration::getIdentityService)));
   }
 
   @Override

@@ -1,11 +1,11 @@
 package com.caisschool.safeguarding.forms;
 
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The engine's form service: a task form submitted (Tasklist, REST {@code /submit-form}) completes
@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
  */
 public class ContractFormService extends FormServiceImpl {
 
-  private final Supplier<TaskSubmissions> submissions;
+  private final TaskSubmissions submissions;
 
-  public ContractFormService(Supplier<TaskSubmissions> submissions) {
+  public ContractFormService(TaskSubmissions submissions) {
     this.submissions = submissions;
   }
 
@@ -27,13 +27,13 @@ public class ContractFormService extends FormServiceImpl {
 
   @Override
   public void submitTaskForm(String taskId, Map<String, Object> properties) {
-    commandExecutor.execute(new CheckedSubmission(submissions.get(), taskId, properties, false, false));
+    commandExecutor.execute(new CheckedSubmission(submissions, taskId, properties, false, false));
   }
 
   @Override
   public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
       boolean deserializeValues) {
-    return commandExecutor.execute(new CheckedSubmission(submissions.get(), taskId, properties, true, deserializeValues));
+    return commandExecutor.execute(new CheckedSubmission(submissions, taskId, properties, true, deserializeValues));
   }
 
   /** A task form submission whose variables were checked against the task's form. */
@@ -49,10 +49,7 @@ public class ContractFormService extends FormServiceImpl {
 
     @Override
     public VariableMap execute(CommandContext commandContext) {
-      Map<String, Object> leftOut = submissions.check(commandContext, taskId, properties);
-      if (!leftOut.isEmpty()) {
-        properties = TaskSubmissions.withLeftOut(properties, leftOut);
-      }
+      properties = Variables.fromMap(submissions.checked(commandContext, taskId, properties));
       return super.execute(commandContext);
     }
 

@@ -1,7 +1,6 @@
 package com.caisschool.safeguarding.forms;
 
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -21,9 +20,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
  */
 public class ContractTaskService extends TaskServiceImpl {
 
-  private final Supplier<TaskSubmissions> submissions;
+  private final TaskSubmissions submissions;
 
-  public ContractTaskService(Supplier<TaskSubmissions> submissions) {
+  public ContractTaskService(TaskSubmissions submissions) {
     this.submissions = submissions;
   }
 
@@ -34,13 +33,13 @@ public class ContractTaskService extends TaskServiceImpl {
 
   @Override
   public void complete(String taskId, Map<String, Object> variables) {
-    commandExecutor.execute(new CheckedCompletion(submissions.get(), taskId, variables, false, false));
+    commandExecutor.execute(new CheckedCompletion(submissions, taskId, variables, false, false));
   }
 
   @Override
   public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
       boolean deserializeValues) {
-    return commandExecutor.execute(new CheckedCompletion(submissions.get(), taskId, variables, true, deserializeValues));
+    return commandExecutor.execute(new CheckedCompletion(submissions, taskId, variables, true, deserializeValues));
   }
 
   /** A delegated task goes back to its owner; its answers are given when the task is completed. */
@@ -66,10 +65,7 @@ public class ContractTaskService extends TaskServiceImpl {
 
     @Override
     public VariableMap execute(CommandContext commandContext) {
-      Map<String, Object> leftOut = submissions.check(commandContext, taskId, variables);
-      if (!leftOut.isEmpty()) {
-        variables = TaskSubmissions.withLeftOut(variables, leftOut);
-      }
+      variables = submissions.checked(commandContext, taskId, variables);
       return super.execute(commandContext);
     }
 

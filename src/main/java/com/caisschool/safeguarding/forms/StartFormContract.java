@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.forms;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,7 +37,8 @@ public class StartFormContract implements ExecutionListener {
       return;
     }
     boolean byAPerson = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null;
-    Map<String, Object> given = TaskSubmissions.plain(execution.getVariablesTyped());
+    Map<String, Object> given = new HashMap<>();
+    execution.getVariableNames().forEach(name -> given.put(name, TaskSubmissions.plainValue(execution.getVariableTyped(name, false))));
     contract.get().check(formId, forms.get().fields(execution.getProcessDefinitionId(), formId), given, given,
         byAPerson && start.getCamundaFormRef() != null).forEach(execution::setVariable);
   }

@@ -8,9 +8,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.spin.Spin;
 
 /**
  * Applies the {@link FormContract} of a task's form to the variables one completion submits,
@@ -31,10 +32,15 @@ public final class TaskSubmissions {
   }
 
   /**
-   * Checks the submission of task {@code taskId}; returns the values to set with it (checkboxes
-   * left out). Only someone allowed to work on the task hears about its form.
+   * Checks the submission of task {@code taskId}; returns the variables to set: those submitted,
+   * with the checkboxes left out as "no". Only someone allowed to work on the task hears about its form.
    */
-  Map<String, Object> check(CommandContext commandContext, String taskId, Map<String, Object> submitted) {
+  Map<String, Object> checked(CommandContext commandContext, String taskId, Map<String, Object> submitted) {
+    Map<String, Object> leftOut = check(commandContext, taskId, submitted);
+    return leftOut.isEmpty() ? submitted : withLeftOut(submitted, leftOut);
+  }
+
+  private Map<String, Object> check(CommandContext commandContext, String taskId, Map<String, Object> submitted) {
     TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
     if (task == null || task.getProcessDefinitionId() == null) {
       return Map.of(); // unknown task (the engine answers), or a task outside any process
@@ -57,16 +63,33 @@ public final class TaskSubmissions {
     if (submitted != null) {
       VariableMap typedValues = Variables.fromMap(submitted);
       for (String name : typedValues.keySet()) {
-        TypedValue typed = typedValues.getValueTyped(name);
-        values.put(name, typed == null ? null
-            : typed instanceof ObjectValue object && !object.isDeserialized() ? NOT_PLAIN_DATA : typed.getValue());
+        values.put(name, plainValue(typedValues.getValueTyped(name)));
       }
     }
     return values;
   }
 
+  /**
+   * One value as plain data: JSON (a checklist) as a JSON node, read here so that text that is not
+   * JSON is refused by the field's rules, not by the engine later; any other serialized object
+   * (Java, XML) as a value no field accepts.
+   */
+  static Object plainValue(TypedValue typed) {
+    if (!(typed instanceof SerializableValue serialized) || serialized.isDeserialized()) {
+      return typed == null ? null : typed.getValue();
+    }
+    if (!"json".equals(typed.getType().getName()) || serialized.getValueSerialized() == null) {
+      return NOT_PLAIN_DATA;
+    }
+    try {
+      return Spin.JSON(serialized.getValueSerialized());
+    } catch (RuntimeException notJson) {
+      return NOT_PLAIN_DATA;
+    }
+  }
+
   /** The submitted variables, with the checkboxes left out added as "no". */
-  static VariableMap withLeftOut(Map<String, Object> submitted, Map<String, Object> leftOut) {
+  private static VariableMap withLeftOut(Map<String, Object> submitted, Map<String, Object> leftOut) {
     VariableMap all = Variables.createVariables();
     all.putAll(leftOut);
     if (submitted != null) {

@@ -135,7 +135,17 @@ class FormContractBrowserTest {
   }
 
   private static void complete(Browser browser) {
+    browser.driver.executeScript("if (!window.__hooked) { window.__hooked = true; var send = XMLHttpRequest.prototype.send;"
+        + " XMLHttpRequest.prototype.send = function (body) { var x = this; this.addEventListener('load', function () {"
+        + " if (x.status >= 400) { window.__failed = (window.__failed || '') + x.status + ' ' + x.responseText"
+        + " + ' SENT ' + body + '\\n'; } }); return send.apply(this, arguments); }; }");
     browser.click(By.cssSelector("button[ng-click='complete()']"));
+    try {
+      Thread.sleep(3000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.out.println("DEBUG-XHR " + browser.driver.executeScript("return window.__failed || 'none';"));
   }
 
   private static By error(String key) {
