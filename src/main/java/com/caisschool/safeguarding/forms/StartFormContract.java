@@ -38,7 +38,9 @@ public class StartFormContract implements ExecutionListener {
     }
     boolean byAPerson = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null;
     Map<String, Object> given = new HashMap<>();
-    execution.getVariableNames().forEach(name -> given.put(name, TaskSubmissions.plainValue(execution.getVariableTyped(name, false))));
+    for (String name : execution.getVariableNames()) {
+      given.put(name, TaskSubmissions.plainValue(execution.getVariableTyped(name, false)));
+    }
     contract.get().check(formId, forms.get().fields(execution.getProcessDefinitionId(), formId), given, given,
         byAPerson && start.getCamundaFormRef() != null).forEach(execution::setVariable);
   }
