@@ -5,7 +5,6 @@ import com.caisschool.safeguarding.duties.AssigneeReminder;
 import com.caisschool.safeguarding.duties.ModelVersionLink;
 import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.forms.FormCheck;
-import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.notification.EmailNotifier;
 import com.caisschool.safeguarding.notification.NotificationEmails;
 import com.caisschool.safeguarding.notification.NotificationLog;
@@ -38,8 +37,8 @@ class DelegateConfig {
    * shows no running instance of that version.
    */
   @Bean
-  FormCheck checkForm(FormDefinitions forms) {
-    return new FormCheck(() -> forms);
+  FormCheck checkForm() {
+    return new FormCheck();
   }
 
   /**

@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Applies the case-process convention while a model is deployed. In every process: the school's
- * deadlines are copied in as a start event ends, and every user task with a Camunda Form has its
- * form checked on completion. In a process that declares {@code case = true}: every start event
+ * Applies the case-process convention while a model is deployed. In every process: a start is
+ * checked against its start form (the form contract), the school's deadlines are copied in as a
+ * start event ends, and every user task with a Camunda Form completes only through the form contract. In a process that declares {@code case = true}: every start event
  * then opens the case. Both are added as built-in listeners, so a
  * model cannot leave them out and "skip custom listeners" does not skip them.
  */
@@ -25,12 +25,14 @@ final class CaseProcessParseListener extends AbstractBpmnParseListener {
       ActivityTypes.START_EVENT_MESSAGE, ActivityTypes.START_EVENT_SIGNAL, ActivityTypes.START_EVENT_TIMER,
       ActivityTypes.START_EVENT_CONDITIONAL);
 
+  private final ExecutionListener startFormContract;
   private final ExecutionListener processDefaults;
   private final ExecutionListener caseOpening;
   private final TaskListener formCheck;
 
-  CaseProcessParseListener(ExecutionListener processDefaults, ExecutionListener caseOpening,
-      TaskListener formCheck) {
+  CaseProcessParseListener(ExecutionListener startFormContract, ExecutionListener processDefaults,
+      ExecutionListener caseOpening, TaskListener formCheck) {
+    this.startFormContract = startFormContract;
     this.processDefaults = processDefaults;
     this.caseOpening = caseOpening;
     this.formCheck = formCheck;
@@ -41,6 +43,7 @@ final class CaseProcessParseListener extends AbstractBpmnParseListener {
     boolean isCase = declaresCase(processElement);
     for (ActivityImpl activity : processDefinition.getActivities()) {
       if (START_EVENTS.contains((String) activity.getProperty("type"))) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, startFormContract);
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, processDefaults);
         if (isCase) {
           activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseOpening);

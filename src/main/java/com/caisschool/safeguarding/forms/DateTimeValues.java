@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.forms;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,17 +19,16 @@ final class DateTimeValues {
     }
     if (raw instanceof String text) {
       try {
-        return Date.from(OffsetDateTime.parse(text).toInstant());
-      } catch (DateTimeParseException withoutOffset) {
         try {
+          return Date.from(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException withoutOffset) {
           return Date.from(LocalDateTime.parse(text).atZone(schoolZone).toInstant());
-        } catch (DateTimeParseException notADate) {
-          // fall through to the message below
         }
+      } catch (DateTimeException | IllegalArgumentException | ArithmeticException notADate) {
+        // fall through to the message below
       }
     }
     // The value itself is not repeated: the message may reach the logs.
-    throw new BadUserRequestException("'" + field.label() + "' (" + field.key()
-        + ") is not a date and time such as 2026-11-23T10:15+08:00");
+    throw new BadUserRequestException(field.named() + " is not a date and time such as 2026-11-23T10:15+08:00");
   }
 }

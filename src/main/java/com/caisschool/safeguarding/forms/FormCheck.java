@@ -1,36 +1,27 @@
 package com.caisschool.safeguarding.forms;
 
-import java.util.List;
-import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 
 /**
- * Task listener on completion: refuses to complete a user task while a field its Camunda Form
- * ({@code camunda:formRef}) requires is missing or holds an option the form does not offer, so the
- * rule holds for Tasklist and the REST API alike. The task stays open and the message names the field.
- * A checkbox the submission left out is "no", as Tasklist sends it, so the model's conditions on
- * it hold for REST submissions too.
+ * Task listener on completion, on every user task with a Camunda Form: lets the task complete only
+ * when the completion was checked against its form ({@link FormContract}, applied by
+ * {@link ContractTaskService} and {@link ContractFormService} before any variable is set). A
+ * completion that came another way is refused, so the contract cannot be bypassed by wiring.
  */
 public class FormCheck implements TaskListener {
 
-  private final Supplier<FormDefinitions> forms;
-
-  public FormCheck(Supplier<FormDefinitions> forms) {
-    this.forms = forms;
-  }
-
   @Override
   public void notify(DelegateTask task) {
-    UserTask userTask = (UserTask) task.getBpmnModelElementInstance();
-    String formRef = userTask.getCamundaFormRef();
-    if (formRef == null) {
-      throw new IllegalStateException(userTask.getId() + " has no camunda:formRef to check against");
+    CommandInvocationContext invocation = Context.getCommandInvocationContext();
+    if (invocation != null && invocation.getCommand() instanceof ContractChecked checked
+        && task.getId().equals(checked.checkedTaskId())) {
+      return;
     }
-    List<FormField> fields = forms.get().fields(task.getProcessDefinitionId(), formRef);
-    fields.stream().filter(field -> field.type().equals("checkbox") && !task.hasVariable(field.key()))
-        .forEach(field -> task.getExecution().setVariable(field.key(), false));
-    RequiredFieldCheck.check(fields, task.getVariables());
+    throw new ProcessEngineException("Task " + task.getTaskDefinitionKey()
+        + " can be completed only through the engine's task or form service (its form is checked there)");
   }
 }

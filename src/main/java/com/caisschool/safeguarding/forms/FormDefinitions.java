@@ -17,8 +17,8 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
  * Reads the Camunda Forms deployed with a process ({@code forms/<id>.form}, file name = form id),
- * so that the rules a form states (required fields, allowed options) are enforced on the server
- * too, whoever submits: Tasklist, the REST API or a public page.
+ * so that the rules a form states are enforced on the server too ({@link FormContract}), whoever
+ * submits: Tasklist, the REST API or a public page.
  */
 public class FormDefinitions {
 
@@ -52,12 +52,17 @@ public class FormDefinitions {
 
   private List<FormField> load(String deploymentId, String formId) {
     try (InputStream in = repositoryService.getResourceAsStream(deploymentId, "forms/" + formId + ".form")) {
-      List<FormField> fields = new ArrayList<>();
-      collect(JSON.readTree(in).path("components"), fields);
-      return List.copyOf(fields);
+      return parse(in);
     } catch (IOException e) {
       throw new UncheckedIOException("Form " + formId + " cannot be read", e);
     }
+  }
+
+  /** The input fields of a Camunda Form (its JSON), in the order the form shows them. */
+  public static List<FormField> parse(InputStream form) throws IOException {
+    List<FormField> fields = new ArrayList<>();
+    collect(JSON.readTree(form).path("components"), fields);
+    return List.copyOf(fields);
   }
 
   private static void collect(JsonNode components, List<FormField> into) {
@@ -70,12 +75,26 @@ public class FormDefinitions {
       }
       List<String> options = new ArrayList<>();
       component.path("values").forEach(option -> options.add(option.path("value").asText()));
-      into.add(new FormField(component.path("key").asText(),
-          component.path("label").asText(component.path("key").asText()),
-          component.path("type").asText(),
-          component.path("validate").path("required").asBoolean(false),
-          component.has("conditional"),
-          List.copyOf(options)));
+      JsonNode validate = component.path("validate");
+      String key = component.path("key").asText();
+      into.add(new FormField(key, component.path("label").asText(key), component.path("type").asText(),
+          validate.path("required").asBoolean(false), text(component.path("conditional").path("hide")),
+          List.copyOf(options), text(component.path("valuesKey")),
+          new FormField.Limits(number(validate.path("min")), number(validate.path("max")),
+              whole(validate.path("minLength")), whole(validate.path("maxLength")), text(validate.path("pattern"))),
+          text(component.path("subtype")), component.path("readonly").asBoolean(false)));
     }
+  }
+
+  private static String text(JsonNode node) {
+    return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+  }
+
+  private static Double number(JsonNode node) {
+    return node.isNumber() ? node.asDouble() : null;
+  }
+
+  private static Integer whole(JsonNode node) {
+    return node.isNumber() ? node.asInt() : null;
   }
 }

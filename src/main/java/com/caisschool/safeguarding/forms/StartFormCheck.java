@@ -6,14 +6,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * The rules of a start form applied to a report, whoever sends it (Tasklist, the REST API, a
- * public page, the mailbox): checklists hold only the form's choices and are kept as
- * comma-separated codes (what decision tables read); dates and times are read in school time and
- * cannot lie in the future; a checkbox left out is "no"; required fields are filled in. Returns
- * the values to keep, in the form the models read them.
+ * A case's report in the form the models read it, once {@link StartFormContract} has checked it
+ * against the start form, whoever sent it (Tasklist, the REST API, a public page, the mailbox):
+ * checklists are kept as comma-separated codes (what decision tables read); dates and times are read
+ * in school time and cannot lie in the future; a checkbox left out is "no". Returns the values to keep.
  */
 public final class StartFormCheck {
 
@@ -37,8 +35,7 @@ public final class StartFormCheck {
           if (raw != null && !(raw instanceof String text && text.isBlank())) {
             Date date = DateTimeValues.parse(field, raw, schoolZone);
             if (date.toInstant().isAfter(reportedAt.toInstant().plus(CLOCK_SKEW))) {
-              throw new BadUserRequestException("'" + field.label() + "' (" + field.key()
-                  + ") cannot be in the future");
+              throw FieldValues.refused(field, "cannot be in the future");
             }
             values.put(field.key(), date);
           }
@@ -47,7 +44,6 @@ public final class StartFormCheck {
         default -> { }
       }
     }
-    RequiredFieldCheck.check(fields, values);
     values.keySet().retainAll(fields.stream().map(FormField::key).toList());
     return values;
   }

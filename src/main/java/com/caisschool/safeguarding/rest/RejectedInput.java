@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  */
 public final class RejectedInput {
 
+  /** The engine's code for a value in Java serialization, which it refuses as it is set: input, not a fault. */
+  private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+
   private RejectedInput() {}
 
   public static Response answer(RestException exception) {
@@ -33,6 +36,10 @@ public final class RejectedInput {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof BadUserRequestException rejected) {
         return rejected;
+      }
+      if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
+        return new BadUserRequestException("A value in Java serialization is not accepted: send each field"
+            + " as its form states it (text, a number, true or false, a JSON list)");
       }
     }
     return null;

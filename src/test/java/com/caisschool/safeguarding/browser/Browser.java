@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -43,7 +44,8 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
     this.profile = profile;
     this.wait = new WebDriverWait(driver, WAIT);
-    wait.ignoring(StaleElementReferenceException.class);
+    // A notification Tasklist shows for a few seconds may cover an element: the click is retried.
+    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
   }
 
   /** Fails with the install command when Chromium or its driver is not installed. */

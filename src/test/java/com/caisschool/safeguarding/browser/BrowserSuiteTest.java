@@ -145,7 +145,12 @@ class BrowserSuiteTest {
   }
 
   private void logIn(Browser browser, String user) {
-    browser.open(url("/login"));
+    logIn(browser, url(""), user);
+  }
+
+  /** Logs in on the application's page at {@code baseUrl} and waits for Tasklist. */
+  static void logIn(Browser browser, String baseUrl, String user) {
+    browser.open(baseUrl + "/login");
     assertThat(browser.find(By.id("in-danger-now")).getText()).contains("110").contains("in person");
     browser.type(By.id("username"), user);
     browser.type(By.id("password"), "demo");
@@ -168,11 +173,11 @@ class BrowserSuiteTest {
   }
 
   /** An element's text in lower case (XPath 1), to match a label whatever its letter case. */
-  private static final String LOWER_CASE =
+  static final String LOWER_CASE =
       "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
 
   /** A tab of Tasklist's task view, by its label in any letter case. */
-  private static By tab(String label) {
+  static By tab(String label) {
     return By.xpath("//ul[contains(@class,'nav-tabs')]//a[" + LOWER_CASE + "='" + label + "']");
   }
 
@@ -180,7 +185,7 @@ class BrowserSuiteTest {
     return browser.find(By.cssSelector("button[ng-click='startProcessInstance()']"));
   }
 
-  private static By field(String key) {
+  static By field(String key) {
     return By.cssSelector("[id*='field_" + key + "_']:not([id$='-description']):not([id$='-error-message'])");
   }
 
@@ -188,7 +193,7 @@ class BrowserSuiteTest {
     return "http://localhost:" + port + path;
   }
 
-  private static void withEvidence(Browser browser, String name, Runnable steps) {
+  static void withEvidence(Browser browser, String name, Runnable steps) {
     try {
       steps.run();
     } catch (RuntimeException | AssertionError failure) {

@@ -531,12 +531,16 @@ class BullyingIncidentTest {
     result.put("bullyingTypes", types);
     result.put("interviews", "Mei, Alex, the bus monitor; 3 March.");
     result.put("evidence", "Bus monitor's notes; in the case file.");
-    result.put("onlineEvidence", "Screenshots of the class chat, 1-2 March.");
+    if (String.valueOf(types.getValue()).contains("cyber")) { // the form asks for it only then
+      result.put("onlineEvidence", "Screenshots of the class chat, 1-2 March.");
+    }
     result.put("abuseIndicators", abuse);
     result.put("abuseIndicatorsReason", "Reason for abuseIndicators");
     result.put("bullyingConfirmed", confirmed);
     result.put("bullyingConfirmedReason", "Reason for bullyingConfirmed");
-    result.put("powerImbalance", json("group", "physical"));
+    if (confirmed.equals("yes")) {
+      result.put("powerImbalance", json("group", "physical"));
+    }
     return result;
   }
 

@@ -151,7 +151,8 @@ class ConcernProcessTest {
   @Test
   void unknownCategoryIsRefused() {
     assertThatThrownBy(() -> report(with(bruiseReport(), "categories", "physical-abuse,witchcraft")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Unknown choice 'witchcraft'");
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(categories)")
+        .hasMessageContaining("a choice the form does not offer").hasMessageNotContaining("witchcraft");
   }
 
   @Test
@@ -378,6 +379,65 @@ class ConcernProcessTest {
         "parentsInformed", "no", "parentsNotInformedReason", "Father is the alleged abuser"));
 
     assertThat(pi).isWaitingAt("timer_next_monitoring_review");
+  }
+
+  @Test
+  void parentsNotInformedWithoutAReasonIsRefused() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("immediate-action"));
+    Map<String, Object> contacted = withVariables("interventionAgency", "jinkai-education-bureau",
+        "interventionContactPerson", "Ms Li", "interventionContactedAt", new Date(),
+        "interventionReference", "JEB-8", "supportPlan", "Weekly counseling", "parentsInformed", "no");
+
+    assertThatThrownBy(() -> BpmnAwareTests.taskService().complete(task(pi).getId(), contacted))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(parentsNotInformedReason)");
+    assertThatThrownBy(() -> BpmnAwareTests.taskService().complete(task(pi).getId(),
+        with(contacted, "parentsNotInformedReason", "  ")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(parentsNotInformedReason)");
+    assertThat(pi).isWaitingAt("user_task_contact_authorities");
+
+    complete(task(pi), with(contacted, "parentsInformed", "yes"));
+    assertThat(pi).isWaitingAt("timer_next_monitoring_review");
+  }
+
+  @Test
+  void teamDecisionCannotBeCompletedWithoutItsRationaleWhateverTheCourse() {
+    ProcessInstance pi = atCaseStudyTeam();
+    Map<String, Object[]> ownFields = Map.of("further-discovery", new Object[] {"discoveryPlan", "Meet the family"},
+        "monitor", new Object[] {"monitoringPlan", "Weekly check", "monitoringReviewInterval", "P14D"},
+        "immediate-action", new Object[0], "no-action", new Object[0]);
+
+    ownFields.forEach((course, fields) -> {
+      Map<String, Object> withoutRationale = new java.util.HashMap<>(teamDecision(course, fields));
+      withoutRationale.remove("courseOfActionRationale");
+      assertThatThrownBy(() -> BpmnAwareTests.taskService().complete(task(pi).getId(), withoutRationale))
+          .as(course).isInstanceOf(BadUserRequestException.class).hasMessageContaining("(courseOfActionRationale)");
+      assertThatThrownBy(() -> BpmnAwareTests.taskService().complete(task(pi).getId(),
+          with(withoutRationale, "courseOfActionRationale", " ")))
+          .as(course).isInstanceOf(BadUserRequestException.class).hasMessageContaining("(courseOfActionRationale)");
+    });
+
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+    complete(task(pi), teamDecision("no-action"));
+    assertThat(pi).isWaitingAt("user_task_no_action_sign_off").variables()
+        .containsEntry("courseOfActionRationale", "Team reasoning");
+  }
+
+  @Test
+  void teamDecisionRequiresTheLegalAndEthicalImplicationsAndTheAgenciesConsulted() {
+    ProcessInstance pi = atCaseStudyTeam();
+
+    for (String considered : java.util.List.of("legalEthicalConsiderations", "agenciesConsulted")) {
+      Map<String, Object> decision = new java.util.HashMap<>(teamDecision("no-action"));
+      decision.remove(considered);
+      assertThatThrownBy(() -> BpmnAwareTests.taskService().complete(task(pi).getId(), decision))
+          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(" + considered + ")");
+    }
+
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+    complete(task(pi), teamDecision("no-action"));
+    assertThat(pi).variables().containsEntry("legalEthicalConsiderations", "Duty to report considered")
+        .containsEntry("agenciesConsulted", "none");
   }
 
   @Test

@@ -10,7 +10,6 @@ import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.duties.StaffDirectory;
 import com.caisschool.safeguarding.escalation.LateTaskEscalation;
 import com.caisschool.safeguarding.forms.FormCheck;
-import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,8 +59,7 @@ public final class ProcessTestDelegates {
     Mocks.register("startNextCycle", new NextCycleStarter());
     Mocks.register("linkModelVersions", new ModelVersionLink());
     // Named only by version 1 of self-harm-response (cases still running on it).
-    var forms = new FormDefinitions(engine.getRepositoryService(), engine.getIdentityService());
-    Mocks.register("checkForm", new FormCheck(() -> forms));
+    Mocks.register("checkForm", new FormCheck());
     return notifications;
   }
 }

@@ -1,0 +1,105 @@
+package com.caisschool.safeguarding.forms;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * The one set of rules for what a person may submit with a form, applied to every task completion
+ * and every start by a person (Tasklist and the REST API alike), in this order:
+ * <ol>
+ *   <li>only the form's own fields: any other variable is refused, by name;</li>
+ *   <li>which fields are shown: each field's {@code conditional.hide} is evaluated with the engine's
+ *       FEEL engine against the case's variables with the submitted answers over them; a hidden
+ *       field may not be answered, and is not required;</li>
+ *   <li>every shown required field is answered <em>in this submission</em> (an answer from an
+ *       earlier round of a repeating task does not count); a required checkbox must be ticked;</li>
+ *   <li>every answer has its field's type, options and {@code validate} limits
+ *       ({@link FieldValues}); a read-only field keeps the value it shows.</li>
+ * </ol>
+ * A refusal is a {@link BadUserRequestException} (400 in the REST API) whose message names the field
+ * by label and variable, never the submitted value. A shown checkbox left out is "no", as Tasklist
+ * sends it: those values are returned for the caller to set.
+ */
+public final class FormContract {
+
+  private final HideConditions conditions;
+  private final ZoneId schoolZone;
+
+  public FormContract(FeelEngine feel, ZoneId schoolZone) {
+    this.conditions = new HideConditions(feel);
+    this.schoolZone = schoolZone;
+  }
+
+  /**
+   * Checks {@code submitted} against the form's {@code fields}; {@code existing} holds what the case
+   * already knows (what the form shows besides). With {@code onlyFormFields} false (a start by the
+   * system itself, which adds facts of its own) other variables are let through unchecked.
+   */
+  public Map<String, Object> check(String formId, List<FormField> fields, Map<String, Object> submitted,
+      Map<String, Object> existing, boolean onlyFormFields) {
+    if (onlyFormFields) {
+      refuseOtherVariables(formId, fields, submitted.keySet());
+    }
+    Map<String, Object> shown = new HashMap<>(existing);
+    submitted.forEach((name, value) -> shown.put(name, forFeel(value)));
+    Map<String, Object> leftOut = new LinkedHashMap<>();
+    for (FormField field : fields) {
+      Object value = submitted.get(field.key());
+      if (conditions.hidden(field, shown)) {
+        if (!isBlank(value)) {
+          throw FieldValues.refused(field, "is not asked for with these answers (the form hides it)");
+        }
+        continue;
+      }
+      if (field.required() && isBlank(value)) {
+        throw new BadUserRequestException("Required field missing: " + field.named());
+      }
+      if (value != null) {
+        FieldValues.check(field, value, shown, schoolZone);
+      }
+      if (field.readonly() && submitted.containsKey(field.key())
+          && !Objects.equals(String.valueOf(value), String.valueOf(existing.get(field.key())))) {
+        throw FieldValues.refused(field, "is read-only");
+      }
+      if (field.type().equals("checkbox") && !submitted.containsKey(field.key())) {
+        leftOut.put(field.key(), false);
+      }
+    }
+    return leftOut;
+  }
+
+  private static void refuseOtherVariables(String formId, List<FormField> fields, Set<String> submitted) {
+    Set<String> own = fields.stream().map(FormField::key).collect(Collectors.toSet());
+    submitted.stream().filter(name -> !own.contains(name)).sorted().findFirst().ifPresent(name -> {
+      throw new BadUserRequestException("'" + name + "' is not a field of the form '" + formId
+          + "': only the form's own fields can be submitted");
+    });
+  }
+
+  /** A JSON array (a checklist as Tasklist sends it) is a list to FEEL's {@code list contains}. */
+  private static Object forFeel(Object value) {
+    if (value instanceof SpinJsonNode json && json.isArray()) {
+      return json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
+    }
+    return value;
+  }
+
+  /** Not an answer: nothing, blank text, an empty list, an unticked box. */
+  static boolean isBlank(Object value) {
+    return value == null
+        || value instanceof String text && text.isBlank()
+        || value instanceof Collection<?> list && list.isEmpty()
+        || value instanceof SpinJsonNode json && json.isArray() && json.elements().isEmpty()
+        || Boolean.FALSE.equals(value);
+  }
+}
