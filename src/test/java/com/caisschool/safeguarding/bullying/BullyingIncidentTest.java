@@ -151,7 +151,7 @@ class BullyingIncidentTest {
   }
 
   @Test
-  void cyberbullyingMayBothSuspendInternetAccessAndConfiscateDevicesUnderTheAcceptableUsePolicy() {
+  void cyberbullyingAddsInternetSuspensionAndDeviceConfiscationUnderTheAcceptableUsePolicy() {
     ProcessInstance pi = confirmedBullying("cyber", "verbal");
     assertThat(pi).variables().containsEntry("cyberbullying", true);
 
@@ -186,7 +186,7 @@ class BullyingIncidentTest {
   }
 
   @Test
-  void cyberbullyingFormsAskForAtLeastOneAupConsequenceWithAReasonAndTheOnlineEvidence() throws Exception {
+  void cyberbullyingFormsRequireTheAupConsequencesAndTheOnlineEvidence() throws Exception {
     // The form asks for a choice of consequences (at least one) and its reason; each consequence's details only when chosen.
     assertThat(BullyingForms.requiredKeys("bullying-aup-consequences")).contains("aupConsequences", "aupConsequencesReason");
     Map<String, Object> form = BullyingForms.fields("bullying-aup-consequences");
