@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
@@ -37,8 +38,7 @@ public class SecondPersonCheck implements TaskListener {
   }
 
   private static String decisionTaskOf(UserTask userTask) {
-    return userTask.getExtensionElements().getElementsQuery().filterByType(
-            org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+    return userTask.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
         .flatMap(properties -> properties.getCamundaProperties().stream())
         .filter(property -> DECISION_PROPERTY.equals(property.getCamundaName()))
         .map(CamundaProperty::getCamundaValue)
