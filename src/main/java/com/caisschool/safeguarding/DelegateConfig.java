@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding;
 
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
+import com.caisschool.safeguarding.casework.SecondPersonCheck;
 import com.caisschool.safeguarding.duties.AssigneeReminder;
 import com.caisschool.safeguarding.duties.ModelVersionLink;
 import com.caisschool.safeguarding.duties.NextCycleStarter;
@@ -29,6 +30,12 @@ class DelegateConfig {
   @Bean
   LinkedProcessStarter startLinkedProcess() {
     return new LinkedProcessStarter();
+  }
+
+  /** Sign-offs that need a second person: never the one who made the decision signed off. */
+  @Bean
+  SecondPersonCheck secondPerson() {
+    return new SecondPersonCheck();
   }
 
   /**

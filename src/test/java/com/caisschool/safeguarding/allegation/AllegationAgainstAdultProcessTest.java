@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -44,9 +45,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * path by path, on the plain engine with the school's real default deadlines from application.yaml.
  */
 @Deployment(resources = {
+    "processes/safeguarding-concern.bpmn", "processes/concern-triage.dmn",
+    "forms/report-safeguarding-concern.form", "forms/immediate-action.form", "forms/concern-triage.form",
+    "forms/authority-report.form", "forms/case-study-team-decision.form", "forms/further-discovery.form",
+    "forms/contact-authorities.form", "forms/monitoring-review.form", "forms/no-action-sign-off.form",
+    "forms/close-case.form", "forms/case-review.form",
     "processes/allegation-against-adult.bpmn",
     "forms/record-allegation-against-adult.form",
     "forms/allegation-threshold-test.form",
+    "forms/allegation-cpo-authorities-review.form",
     "forms/allegation-low-level-concern.form",
     "forms/allegation-safeguard-children.form",
     "forms/allegation-authority-report.form",
@@ -68,6 +75,8 @@ class AllegationAgainstAdultProcessTest {
   static final String MESSAGE = "AllegationAgainstAdultReported";
   static final String HEAD = "head-of-school";
   static final String BOARD = "board-chair";
+  static final String OWNER_USER = "case.owner";
+  static final String CPO_USER = "cpo.user";
   static final Instant START = Instant.parse("2026-03-02T01:00:00Z"); // 09:00 in the school's time zone
 
   @RegisterExtension
@@ -87,6 +96,7 @@ class AllegationAgainstAdultProcessTest {
 
   @AfterEach
   void tearDown() {
+    identityService().clearAuthentication();
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -225,6 +235,115 @@ class AllegationAgainstAdultProcessTest {
     assertThat(pi).isWaitingAt("user_task_safeguard_children").isNotWaitingAt("user_task_report_to_authorities");
     completeSafeguarding(pi);
     assertThat(pi).isWaitingAt("user_task_suspension_decision").hasNotPassed("user_task_report_to_authorities");
+  }
+
+  // ---------------------------------------------------------------- the child's protection: the CPO signs off (issue 17)
+
+  @Test
+  void theDecisionNotToTellTheAuthoritiesNeedsTheCpoAndNeverTheSamePerson() {
+    ProcessInstance pi = referred("staff-or-volunteer", "emotional-abuse");
+    decideThreshold(pi, false, false, true, false, false);
+
+    assertThat(pi).isWaitingAt("user_task_cpo_authorities_review")
+        .isNotWaitingAt("user_task_safeguard_children", "user_task_report_to_authorities");
+    Task signOff = task("user_task_cpo_authorities_review", pi);
+    assertThat(candidateGroups(signOff)).containsExactlyInAnyOrder("cpo", "dcpo");
+    assertThat(signOff.getDueDate()).isEqualTo(Date.from(START.plus(Duration.ofHours(2))));
+    // the person who made the threshold decision (a case owner who is also in the CPO group) cannot sign it off
+    assertThatThrownBy(() -> cpoDecides(pi, OWNER_USER, "agree")).hasMessageContaining("second person");
+    assertThat(pi).isWaitingAt("user_task_cpo_authorities_review");
+
+    cpoDecides(pi, CPO_USER, "agree");
+    assertThat(pi).isWaitingAt("user_task_safeguard_children").isNotWaitingAt("user_task_report_to_authorities")
+        .variables().containsEntry("cpoAuthoritiesDecision", "agree").containsEntry("authoritiesToBeTold", false)
+        .containsKey("cpoAuthoritiesDecisionReason");
+    completeSafeguarding(pi);
+    assertThat(pi).isWaitingAt("user_task_suspension_decision").hasNotPassed("user_task_report_to_authorities");
+  }
+
+  @Test
+  void theCpoMayDecideTheAuthoritiesAreToldEvenWhenTheCaseOwnerFoundNoCriterion() {
+    ProcessInstance pi = referred("staff-or-volunteer", "physical-abuse");
+    decideThreshold(pi, false, false, false, false, false);
+    assertThat(pi).isNotWaitingAt("user_task_record_low_level_concern");
+
+    cpoDecides(pi, CPO_USER, "report");
+
+    assertThat(pi).isWaitingAt("user_task_safeguard_children", "user_task_report_to_authorities")
+        .hasNotPassed("user_task_record_low_level_concern");
+    assertThat(task("user_task_report_to_authorities", pi)).hasCandidateGroup("cpo");
+  }
+
+  @Test
+  void aPossibleCrimeGoesToTheAuthoritiesWithoutWaitingForASignOff() {
+    ProcessInstance pi = referred("staff-or-volunteer", "physical-abuse");
+    decideThreshold(pi, false, true, false, false, false);
+
+    assertThat(pi).isWaitingAt("user_task_safeguard_children", "user_task_report_to_authorities")
+        .hasNotPassed("user_task_cpo_authorities_review");
+  }
+
+  @Test
+  void aLateCpoSignOffEscalatesToTheHeadNotToTheCpoGroups() {
+    ProcessInstance pi = referred("staff-or-volunteer", "emotional-abuse");
+    decideThreshold(pi, false, false, false, false, false);
+
+    advance(Duration.ofHours(2).minusMinutes(1));
+    assertThat(notifications.kinds()).containsExactly("new-allegation");
+    advance(Duration.ofMinutes(1));
+    Notification late = notifications.all().get(notifications.all().size() - 1);
+    assertThat(late.kind()).isEqualTo("task-overdue");
+    assertThat(late.recipientGroups()).containsExactly(HEAD);
+    assertThat(pi).isWaitingAt("user_task_cpo_authorities_review");
+  }
+
+  @Test
+  void aLowLevelConcernEndsWithTheCpoInformedAndTheOutcomeRecorded() {
+    ProcessInstance pi = referred("staff-or-volunteer", "emotional-abuse");
+    completeThreshold(pi, false, false, false, false, false);
+    assertThat(pi).isWaitingAt("user_task_record_low_level_concern");
+
+    complete(task("user_task_record_low_level_concern", pi), withVariables("lowLevelConcernRecord", "Recorded in the HR and CPO records.",
+        "lowLevelConcernActions", "Conversation about the code of conduct."));
+    assertThat(pi).as("not closed before the CPO is told").isWaitingAt("service_task_inform_cpo_low_level_concern");
+    runAsyncJobs(pi);
+
+    assertThat(pi).isEnded().hasPassed("service_task_inform_cpo_low_level_concern", "end_event_low_level_concern");
+    Notification informed = notifications.all().get(notifications.all().size() - 1);
+    assertThat(informed.kind()).isEqualTo("low-level-concern-recorded");
+    assertThat(informed.recipientGroups()).containsExactly("cpo", "dcpo");
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("lowLevelConcernRecord").singleResult().getValue()).isEqualTo("Recorded in the HR and CPO records.");
+  }
+
+  @Test
+  void anAllegationRecordedDirectlyThatNamesAChildOpensTheChildsSideOnce() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, directReport("staff-or-volunteer", true));
+    String reference = runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
+
+    assertThat(pi).hasPassed("throw_event_open_child_concern");
+    ProcessInstance concern = runtimeService().createProcessInstanceQuery().processDefinitionKey("safeguarding-concern")
+        .processInstanceBusinessKey(reference).singleResult();
+    assertThat(concern).as("the child's side, under the same case reference").isNotNull();
+    assertThat(concern).isWaitingAt("user_task_cpo_triage").variables()
+        .containsEntry("childName", "Li Wei-Testchild").containsEntry("childGrade", "Grade 5")
+        .containsEntry("concernAbout", "staff-or-volunteer").containsEntry("categories", "sexual-abuse")
+        .containsEntry("location", "Music room").containsEntry("referredFromAllegationCase", reference)
+        .containsEntry("parentCaseProcessInstanceId", pi.getId());
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count())
+        .as("the concern does not start a second allegation").isEqualTo(1);
+  }
+
+  @Test
+  void anAllegationNamingNoChildOrReferredFromAConcernOpensNoSecondChildsSide() {
+    Map<String, Object> report = directReport("staff-or-volunteer", false);
+    report.put("childName", "Not known");
+    ProcessInstance direct = runtimeService().startProcessInstanceByKey(KEY, report);
+    assertThat(direct).hasPassed("end_event_child_side_elsewhere").hasNotPassed("throw_event_open_child_concern");
+
+    ProcessInstance referred = referred("staff-or-volunteer", "emotional-abuse");
+    assertThat(referred).hasPassed("end_event_child_side_elsewhere").hasNotPassed("throw_event_open_child_concern");
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("safeguarding-concern").count()).isZero();
   }
 
   // ---------------------------------------------------------------- suspension
@@ -420,30 +539,6 @@ class AllegationAgainstAdultProcessTest {
   // ---------------------------------------------------------------- started by the concern process
 
   @Test
-  @Deployment(resources = {
-      "processes/safeguarding-concern.bpmn", "processes/concern-triage.dmn",
-      "forms/report-safeguarding-concern.form", "forms/immediate-action.form", "forms/concern-triage.form",
-      "forms/authority-report.form", "forms/case-study-team-decision.form", "forms/further-discovery.form",
-      "forms/contact-authorities.form", "forms/monitoring-review.form", "forms/no-action-sign-off.form",
-      "forms/close-case.form", "forms/case-review.form",
-      "processes/allegation-against-adult.bpmn",
-      "forms/record-allegation-against-adult.form",
-      "forms/allegation-threshold-test.form",
-      "forms/allegation-low-level-concern.form",
-      "forms/allegation-safeguard-children.form",
-      "forms/allegation-authority-report.form",
-      "forms/allegation-suspension-decision.form",
-      "forms/allegation-inform-accused-of-leave.form",
-      "forms/allegation-changed-duties.form",
-      "forms/allegation-appoint-investigator.form",
-      "forms/allegation-appoint-independent-investigator.form",
-      "forms/allegation-investigation-report.form",
-      "forms/allegation-outcome.form",
-      "forms/allegation-feedback-to-accused.form",
-      "forms/allegation-disciplinary-action.form",
-      "forms/allegation-false-or-malicious.form",
-      "forms/allegation-follow-up.form",
-      "forms/allegation-refer-to-regulators.form"})
   void concernReportedAboutAStaffMemberStartsTheAllegationFlowUnderTheSameCaseReference() {
     Map<String, Object> report = new HashMap<>();
     report.put("childName", "Mei Chen-Testchild");
@@ -508,15 +603,38 @@ class AllegationAgainstAdultProcessTest {
     return variables;
   }
 
+  /** The case owner's threshold test; without a possible crime the CPO then agrees not to tell the authorities. */
   void completeThreshold(ProcessInstance pi, boolean harmed, boolean offence, boolean risk, boolean unsuitable, boolean sexualAbuse) {
-    complete(task("user_task_threshold_test", pi), withVariables("thresholdHarmedChild", harmed, "thresholdPossibleOffence", offence,
-        "thresholdBehaviourRisk", risk, "thresholdUnsuitable", unsuitable, "sexualAbuseAlleged", sexualAbuse,
-        "thresholdRationale", "Reasons for each criterion."));
+    decideThreshold(pi, harmed, offence, risk, unsuitable, sexualAbuse);
+    if (!offence) {
+      cpoDecides(pi, CPO_USER, "agree");
+    }
+  }
+
+  void decideThreshold(ProcessInstance pi, boolean harmed, boolean offence, boolean risk, boolean unsuitable, boolean sexualAbuse) {
+    as(OWNER_USER, () -> complete(task("user_task_threshold_test", pi), withVariables("thresholdHarmedChild", harmed,
+        "thresholdPossibleOffence", offence, "thresholdBehaviourRisk", risk, "thresholdUnsuitable", unsuitable,
+        "sexualAbuseAlleged", sexualAbuse, "thresholdRationale", "Reasons for each criterion.")));
+  }
+
+  void cpoDecides(ProcessInstance pi, String user, String decision) {
+    as(user, () -> complete(task("user_task_cpo_authorities_review", pi), withVariables("cpoAuthoritiesDecision", decision,
+        "cpoAuthoritiesDecisionReason", "Spoke with the child's class teacher; reasons recorded.")));
+  }
+
+  static void as(String user, Runnable action) {
+    identityService().setAuthenticatedUserId(user);
+    try {
+      action.run();
+    } finally {
+      identityService().clearAuthentication();
+    }
   }
 
   void completeLowLevelConcern(ProcessInstance pi) {
     complete(task("user_task_record_low_level_concern", pi), withVariables("lowLevelConcernRecord", "Recorded in the HR and CPO records.",
         "lowLevelConcernActions", "Conversation about the code of conduct."));
+    runAsyncJobs(pi);
   }
 
   void completeSafeguarding(ProcessInstance pi) {
@@ -615,12 +733,12 @@ class AllegationAgainstAdultProcessTest {
     assertThat(tasks).isNotEmpty();
     for (HistoricTaskInstance task : tasks) {
       List<HistoricIdentityLinkLog> links = historyService().createHistoricIdentityLinkLogQuery().taskId(task.getId()).list();
-      assertThat(links).extracting(HistoricIdentityLinkLog::getGroupId).doesNotContain(HEAD).contains(BOARD);
+      assertThat(links).extracting(HistoricIdentityLinkLog::getGroupId).doesNotContain(HEAD).containsAnyOf(BOARD, "cpo");
       assertThat(links).extracting(HistoricIdentityLinkLog::getUserId).containsOnlyNulls();
     }
     for (Task task : taskService().createTaskQuery().processInstanceId(pi.getId()).list()) {
       assertThat(taskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
-          .doesNotContain(HEAD).contains(BOARD);
+          .doesNotContain(HEAD).containsAnyOf(BOARD, "cpo");
     }
     assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(HEAD).count()).isZero();
     // The Head may start new allegations (candidate starter of the definition), but no link of this instance's tasks names the Head.

@@ -55,7 +55,7 @@ import org.junit.jupiter.params.provider.ValueSource;
     "forms/bullying-behaviour-plan.form", "forms/bullying-behaviour-check-in.form",
     "forms/bullying-behaviour-plan-review.form", "forms/bullying-family-conference.form",
     "forms/bullying-counseling.form", "forms/bullying-outside-referral.form",
-    "forms/bullying-closure.form",
+    "forms/bullying-closure.form", "forms/bullying-monitoring-limit.form",
     "forms/report-safeguarding-concern.form", "forms/immediate-action.form",
     "forms/concern-triage.form", "forms/authority-report.form",
     "forms/case-study-team-decision.form", "forms/further-discovery.form",
@@ -102,12 +102,11 @@ class BullyingIncidentTest {
     assertThat(notifications.all().get(0).caseReference()).isEqualTo(pi.getBusinessKey());
     assertThat(notifications.all().get(0).recipientGroups()).containsExactly("counselors", "head-of-school");
     assertThat(pi).isWaitingAt("user_task_support_targeted_student");
-    assertThat(task(pi)).hasCandidateGroup("counselors");
-    assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("user_task_investigate").count())
-        .as("the investigation waits until the targeted student is supported").isZero();
+    assertThat(taskOf(pi, "user_task_support_targeted_student")).hasCandidateGroup("counselors");
+    assertThat(taskOf(pi, "user_task_investigate")).as("the investigation runs beside the support").hasCandidateGroup("head-of-school");
 
     supportTargetedStudent(pi);
-    assertThat(pi).isWaitingAt("user_task_investigate");
+    assertThat(pi).isWaitingAt("user_task_investigate").hasPassed("end_event_support_recorded");
     assertThat(task(pi)).hasCandidateGroup("head-of-school");
     investigate(pi, "no", "no", json("verbal", "social"));
 
@@ -158,7 +157,9 @@ class BullyingIncidentTest {
 
     complete(task(pi), consequence("detention"));
     assertThat(pi).isWaitingAt("user_task_aup_consequences");
-    complete(task(pi), withVariables("internetSuspendedFrom", "2026-03-09", "internetSuspensionDays", 10L,
+    complete(task(pi), withVariables("aupConsequences", json("internet-suspension", "device-confiscation"),
+        "aupConsequencesReason", "The messages were sent from his phone on the school network.",
+        "internetSuspendedFrom", "2026-03-09", "internetSuspensionDays", 10L,
         "devicesConfiscated", "Phone, 9 March, kept by the Grade 8 principal.",
         "deviceReturnArrangement", "Returned to the mother on 20 March.",
         "aupSectionsBreached", "Respectful communication; no harassment."));
@@ -169,12 +170,32 @@ class BullyingIncidentTest {
   }
 
   @Test
+  void oneAcceptableUseConsequenceWithItsReasonIsEnoughThePolicySaysMayInclude() {
+    ProcessInstance pi = confirmedBullying("cyber");
+    complete(task(pi), consequence("warning"));
+
+    complete(task(pi), withVariables("aupConsequences", json("device-confiscation"),
+        "aupConsequencesReason", "The photos were taken and shared with his own tablet; internet access is needed for his coursework.",
+        "devicesConfiscated", "Tablet, 9 March, kept by the Grade 8 principal.",
+        "deviceReturnArrangement", "Returned to the father on 13 March.", "aupSectionsBreached", "No photos of others without consent."));
+
+    assertThat(pi).isWaitingAt("user_task_involve_parents")
+        .variables().doesNotContainKey("internetSuspendedFrom").doesNotContainKey("internetSuspensionDays")
+        .containsEntry("aupConsequencesReason",
+            "The photos were taken and shared with his own tablet; internet access is needed for his coursework.");
+  }
+
+  @Test
   void cyberbullyingFormsRequireTheAupConsequencesAndTheOnlineEvidence() throws Exception {
-    // The model sends every cyberbullying case through the AUP task; its form makes both consequences required.
+    // The form asks for a choice of consequences (at least one) and its reason; each consequence's details only when chosen.
+    assertThat(BullyingForms.requiredKeys("bullying-aup-consequences")).contains("aupConsequences", "aupConsequencesReason");
     Map<String, Object> form = BullyingForms.fields("bullying-aup-consequences");
-    assertThat(form).containsKeys("internetSuspendedFrom", "internetSuspensionDays", "devicesConfiscated", "deviceReturnArrangement");
-    assertThat(BullyingForms.requiredKeys("bullying-aup-consequences"))
-        .contains("internetSuspendedFrom", "internetSuspensionDays", "devicesConfiscated", "deviceReturnArrangement");
+    assertThat(((com.fasterxml.jackson.databind.JsonNode) form.get("aupConsequences")).path("type").asText()).isEqualTo("checklist");
+    for (String detail : List.of("internetSuspendedFrom", "internetSuspensionDays", "devicesConfiscated", "deviceReturnArrangement")) {
+      assertThat(((com.fasterxml.jackson.databind.JsonNode) form.get(detail)).path("conditional").path("hide").asText())
+          .as(detail + " is asked only when its consequence is chosen").contains("list contains(aupConsequences");
+    }
+    assertThat(BullyingForms.text("bullying-aup-consequences")).doesNotContain("Record both consequences");
     assertThat(BullyingForms.requiredKeys("bullying-investigation")).contains("onlineEvidence");
   }
 
@@ -330,7 +351,8 @@ class BullyingIncidentTest {
     assertThat(pi).isWaitingAt("user_task_close_case");
     complete(task(pi), withVariables("monitoringFindings", "Mei says it has stopped; no incidents seen.",
         "monitoringOutcome", "close", "monitoringOutcomeReason", "Four quiet weeks.",
-        "closureSummary", "Detention, counseling; the bullying stopped."));
+        "closureSummary", "Detention, counseling; the bullying stopped.",
+        "closureParentsInformed", "yes"));
 
     assertThat(pi).isEnded().hasPassed("end_event_case_closed");
   }
@@ -428,7 +450,7 @@ class BullyingIncidentTest {
   void supportNotRecordedWithinADayAlertsCounselorsAndAdministrators() {
     ProcessInstance pi = reportDirectly("emotional");
     runNotifications();
-    assertThat(task(pi).getPriority()).isEqualTo(80);
+    assertThat(taskOf(pi, "user_task_support_targeted_student").getPriority()).isEqualTo(80);
 
     Job overdue = timer(pi, "boundary_timer_support_overdue");
     assertThat(overdue.getDuedate()).isEqualTo(plus(T0, Duration.ofDays(1)));
@@ -499,6 +521,140 @@ class BullyingIncidentTest {
     BullyingForms.assertModelFormsAndDecisionReasons(PROCESS);
   }
 
+  // --- issue 16: support beside the investigation, signs of abuse, no endless monitoring ----------
+
+  @Test
+  void supportForTheTargetedStudentDoesNotHoldBackTheInvestigationOrItsTimers() {
+    ProcessInstance pi = reportDirectly("verbal");
+    runNotifications();
+
+    Task investigation = taskOf(pi, "user_task_investigate");
+    assertThat(investigation.getDueDate()).as("the investigation deadline runs from the report")
+        .isEqualTo(plus(T0, Duration.ofDays(10)));
+    assertThat(timer(pi, "boundary_timer_investigation_reminder").getDuedate()).isEqualTo(plus(T0, Duration.ofDays(8)));
+
+    // the support is late; the investigation goes on regardless
+    ClockUtil.setCurrentTime(plus(T0, Duration.ofDays(2)));
+    investigate(pi, "yes", "no", json("verbal"));
+    assertThat(pi).isWaitingAt("user_task_decide_consequences", "user_task_support_targeted_student");
+
+    supportTargetedStudent(pi);
+    assertThat(pi).isWaitingAt("user_task_decide_consequences").isNotWaitingAt("user_task_support_targeted_student");
+  }
+
+  @Test
+  void signsOfAbuseNoticedByTheCounselorOpenAConcernAndAlertTheCpo() {
+    ProcessInstance pi = reportDirectly("physical");
+    runNotifications();
+
+    complete(taskOf(pi, "user_task_support_targeted_student"), withVariables(
+        "safetyMeasures", "A teacher rides the bus.", "supportOffered", "Weekly counseling.", "abuseSignsNoticed", true,
+        "abuseSignsObserved", "Bruises on both upper arms; Mei says her uncle grabs her when he is angry."));
+
+    assertThat(pi).hasPassed("throw_event_abuse_signs_concern", "end_event_abuse_signs_referred")
+        .as("the procedure goes on beside the concern").isWaitingAt("user_task_investigate");
+    ProcessInstance concern = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("safeguarding-concern").processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    assertThat(concern).as("a concern under the same case reference").isNotNull();
+    assertThat(concern).isWaitingAt("user_task_cpo_triage").variables()
+        .containsEntry("observations", "Bruises on both upper arms; Mei says her uncle grabs her when he is angry.")
+        .containsEntry("childName", "Mei Chen-Testchild").containsEntry("categories", "other")
+        .containsEntry("concernAbout", "unknown").containsEntry("referredFromBullyingCase", pi.getBusinessKey());
+    runNotifications();
+    assertThat(notifications.all()).filteredOn(n -> n.kind().equals("new-concern")).singleElement()
+        .satisfies(n -> assertThat(n.recipientGroups()).containsExactly("cpo", "dcpo"));
+  }
+
+  @Test
+  void noSignsOfAbuseNoticedOpenNoConcern() {
+    ProcessInstance pi = reportDirectly("verbal");
+    runNotifications();
+    supportTargetedStudent(pi);
+
+    assertThat(pi).hasPassed("end_event_support_recorded").hasNotPassed("throw_event_abuse_signs_concern");
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("safeguarding-concern").count()).isZero();
+  }
+
+  @Test
+  void afterSixMonitoringRoundsTheHeadDecidesAgainAndANewLimitStarts() {
+    ProcessInstance pi = inMonitoring();
+    assertThat(pi).variables().containsEntry("monitoringMaxRounds", "6").containsEntry("monitoringMaxDuration", "P6M");
+
+    for (int round = 1; round <= 5; round++) {
+      endMonitoringPeriodAndExtend(pi);
+      assertThat(pi).as("round %d: monitored again", round).isWaitingAt("timer_monitoring_period");
+    }
+    endMonitoringPeriodAndExtend(pi);
+
+    assertThat(pi).as("the sixth extension needs the Head").isWaitingAt("user_task_head_monitoring_decision")
+        .isNotWaitingAt("timer_monitoring_period");
+    Task decision = taskOf(pi, "user_task_head_monitoring_decision");
+    assertThat(decision).hasCandidateGroup("head-of-school");
+    assertThat(decision.getDueDate()).isEqualTo(plus(ClockUtil.getCurrentTime(), Duration.ofDays(5)));
+    complete(decision, withVariables("monitoringLimitDecision", "continue",
+        "monitoringLimitDecisionReason", "Comments started again after the holiday; the family asks for more time."));
+
+    assertThat(pi).isWaitingAt("timer_monitoring_period").variables().containsEntry("monitoringRounds", 0L);
+    endMonitoringPeriodAndExtend(pi);
+    assertThat(pi).as("a new limit: the next extension is the review's own").isWaitingAt("timer_monitoring_period");
+  }
+
+  @Test
+  void afterSixMonthsOfMonitoringTheHeadDecidesAgainAndMayCloseWithTheParentsInformed() throws Exception {
+    ProcessInstance pi = atInterventions("verbal");
+    complete(task(pi), interventions("interventionCounseling"));
+    Date monitoringStart = ClockUtil.getCurrentTime();
+    runtimeService().setVariable(pi.getId(), "monitoringPeriod", "P70D");
+    completeIntervention(pi, "user_task_counseling");
+
+    endMonitoringPeriodAndExtend(pi); // day 70
+    endMonitoringPeriodAndExtend(pi); // day 140
+    assertThat(pi).isWaitingAt("timer_monitoring_period");
+    endMonitoringPeriodAndExtend(pi); // day 210: more than six months since monitoring began, only 3 rounds
+    assertThat(ClockUtil.getCurrentTime()).isAfter(Date.from(monitoringStart.toInstant().atZone(java.time.ZoneOffset.UTC)
+        .plusMonths(6).toInstant()));
+
+    assertThat(pi).isWaitingAt("user_task_head_monitoring_decision");
+    complete(taskOf(pi, "user_task_head_monitoring_decision"), withVariables("monitoringLimitDecision", "close",
+        "monitoringLimitDecisionReason", "Seven months without a new incident reported by Mei; the remaining friction is ordinary.",
+        "closureSummary", "Detention and counseling; monitored seven months.",
+        "limitClosureParentsInformed", "no", "limitClosureParentsNotInformedReason", "Mei asked us not to raise it again at home."));
+    assertThat(pi).isEnded().hasPassed("end_event_closed_at_monitoring_limit");
+    assertThat(BullyingForms.requiredKeys("bullying-monitoring-limit"))
+        .contains("monitoringLimitDecision", "monitoringLimitDecisionReason", "limitClosureParentsInformed");
+  }
+
+  @Test
+  void closingStepsAskWhetherTheParentsAreInformedOrWhyNot() throws Exception {
+    for (String form : List.of("bullying-closure", "bullying-monitoring-limit")) {
+      Map<String, Object> fields = BullyingForms.fields(form);
+      String prefix = form.equals("bullying-closure") ? "closure" : "limitClosure";
+      assertThat(fields).as(form).containsKeys(prefix + "ParentsInformed", prefix + "ParentsNotInformedReason");
+      assertThat(BullyingForms.requiredKeys(form)).contains(prefix + "ParentsInformed", prefix + "ParentsNotInformedReason");
+      assertThat(((com.fasterxml.jackson.databind.JsonNode) fields.get(prefix + "ParentsNotInformedReason"))
+          .path("conditional").path("hide").asText()).as("the reason is asked when they are not told")
+          .contains(prefix + "ParentsInformed != \"no\"");
+    }
+    assertThat(BullyingForms.requiredKeys("bullying-mediation")).contains("resolutionParentsInformed");
+  }
+
+  ProcessInstance inMonitoring() {
+    ProcessInstance pi = atInterventions("verbal");
+    complete(task(pi), interventions("interventionCounseling"));
+    completeIntervention(pi, "user_task_counseling");
+    assertThat(pi).isWaitingAt("timer_monitoring_period");
+    return pi;
+  }
+
+  /** Moves the clock to the end of the monitoring period, and the Head's review asks for another period. */
+  void endMonitoringPeriodAndExtend(ProcessInstance pi) {
+    Job monitoring = timer(pi, "timer_monitoring_period");
+    ClockUtil.setCurrentTime(monitoring.getDuedate());
+    managementService().executeJob(monitoring.getId());
+    complete(taskOf(pi, "user_task_close_case"), withVariables("monitoringFindings", "Some comments again.",
+        "monitoringOutcome", "extend", "monitoringOutcomeReason", "Not yet settled."));
+  }
+
   // --- steps ---------------------------------------------------------------------------------
 
   ProcessInstance reportDirectly(String... types) {
@@ -520,7 +676,7 @@ class BullyingIncidentTest {
 
   void supportTargetedStudent(ProcessInstance pi) {
     assertThat(pi).isWaitingAt("user_task_support_targeted_student");
-    complete(task(pi), withVariables("safetyMeasures", "Sits at the front of the bus; a teacher rides along.",
+    complete(taskOf(pi, "user_task_support_targeted_student"), withVariables("safetyMeasures", "Sits at the front of the bus; a teacher rides along.",
         "supportOffered", "Weekly counseling with Ms Li.", "abuseSignsNoticed", false));
   }
 
@@ -546,7 +702,13 @@ class BullyingIncidentTest {
 
   void investigate(ProcessInstance pi, String confirmed, String abuse, TypedValue types) {
     assertThat(pi).isWaitingAt("user_task_investigate");
-    complete(task(pi), investigationResult(confirmed, abuse, types));
+    complete(taskOf(pi, "user_task_investigate"), investigationResult(confirmed, abuse, types));
+  }
+
+  Task taskOf(ProcessInstance pi, String taskKey) {
+    Task task = taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as(taskKey).isNotNull();
+    return task;
   }
 
   ProcessInstance confirmedBullying(String... types) {
@@ -581,7 +743,8 @@ class BullyingIncidentTest {
     ProcessInstance pi = confirmedBullying(types);
     complete(task(pi), consequence("detention"));
     if (List.of(types).contains("cyber")) {
-      complete(task(pi), withVariables("internetSuspendedFrom", "2026-03-09", "internetSuspensionDays", 5L,
+      complete(task(pi), withVariables("aupConsequences", json("internet-suspension", "device-confiscation"),
+          "aupConsequencesReason", "Both fit the harassment online.", "internetSuspendedFrom", "2026-03-09", "internetSuspensionDays", 5L,
           "devicesConfiscated", "Phone", "deviceReturnArrangement", "To the father", "aupSectionsBreached", "Harassment"));
     }
     assertThat(pi).isWaitingAt("user_task_involve_parents");

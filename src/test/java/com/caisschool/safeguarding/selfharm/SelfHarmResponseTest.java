@@ -328,12 +328,28 @@ class SelfHarmResponseTest {
       assertThat(due).isEqualTo(after(Duration.ofDays(7)));
       ClockUtil.setCurrentTime(due);
       execute(job("timer_check_in_due", pi));
+      if (checkIn == 1) {
+        // every check-in, the last one closing the response, says whether the parents are informed
+        assertThatThrownBy(() -> complete(task("user_task_check_in", pi), withVariables("checkInNotes", "Settled.",
+            "safetyPlanWorking", "yes", "safetyPlanChanges", "none")))
+            .hasMessageContaining("checkInParentsInformed");
+      }
+      if (checkIn == 4) {
+        // the last check-in closes the response: the parents are informed, or the reason they are not is recorded
+        complete(task("user_task_check_in", pi), withVariables("checkInNotes", "Check-in 4: settled",
+            "safetyPlanWorking", "yes", "safetyPlanChanges", "none", "checkInParentsInformed", "no",
+            "checkInParentsNotInformedReason", "She is 17 and asked to tell them herself; she did on Friday."));
+        continue;
+      }
       complete(task("user_task_check_in", pi), withVariables(
           "checkInNotes", "Check-in " + checkIn + ": sleeping better", "safetyPlanWorking", "yes",
-          "safetyPlanChanges", "none"));
+          "safetyPlanChanges", "none", "checkInParentsInformed", "yes"));
     }
 
     assertThat(pi).isEnded();
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("checkInParentsNotInformedReason").singleResult().getValue())
+        .isEqualTo("She is 17 and asked to tell them herself; she did on Friday.");
     assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("user_task_check_in").count()).isEqualTo(4);
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();

@@ -41,6 +41,14 @@ public final class CaseSteps {
     assertThat(done.status()).as(done.body()).isEqualTo(204);
   }
 
+  /** Submits the form of the open task with this id in the model (a case may have several open at once). */
+  public void submitTask(RestApi user, String processInstanceId, String taskKey, Map<String, Object> form) {
+    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as(taskKey + " open in " + processInstanceId).isNotNull();
+    RestApi.Reply done = user.post("/task/" + task.getId() + "/submit-form", form);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
   public List<Task> openTasks(String processInstanceId) {
     return tasks.createTaskQuery().processInstanceId(processInstanceId).list();
   }

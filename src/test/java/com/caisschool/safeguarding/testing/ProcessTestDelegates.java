@@ -2,6 +2,7 @@ package com.caisschool.safeguarding.testing;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
+import com.caisschool.safeguarding.casework.SecondPersonCheck;
 import com.caisschool.safeguarding.casework.TaskDates;
 import com.caisschool.safeguarding.duties.AssigneeReminder;
 import com.caisschool.safeguarding.duties.DutyDates;
@@ -51,6 +52,7 @@ public final class ProcessTestDelegates {
     var notifications = new RecordedNotifications();
     Mocks.register("startLinkedProcess", new LinkedProcessStarter());
     Mocks.register("taskDates", new TaskDates());
+    Mocks.register("secondPerson", new SecondPersonCheck());
     Mocks.register("notify", new NotifyDelegate(notifications));
     Mocks.register("escalate", new LateTaskEscalation(notifications, applicationProperties().escalation()));
     Mocks.register("dutyDates", new DutyDates(applicationProperties().schoolTimeZone()));
