@@ -45,7 +45,12 @@ public final class ModelFiles {
             .getModelElementsByType(Decision.class).stream().map(Decision::getId).collect(Collectors.toSet()));
       } else if (name.endsWith(".form")) {
         JsonNode form = JSON.readTree(content);
-        formsById.put(form.path("id").asText(), form);
+        String id = form.path("id").asText();
+        formsById.put(id, form);
+        if (!name.equals(id + ".form") && !name.endsWith("/" + id + ".form")) {
+          unreadable.add(new Violation("form-file-name", name, id, "a form's file is named after its id: "
+              + id + ".form"));
+        }
       } else {
         unreadable.add(new Violation("known-files", name, null,
             "only models (.bpmn), decision tables (.dmn) and forms (.form) can be deployed"));

@@ -1,0 +1,36 @@
+package com.caisschool.safeguarding.modelchange;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The application's files as an administrator takes them into Camunda Modeler: names without folders. */
+final class ModelFileSets {
+
+  private ModelFileSets() {}
+
+  /** Every model, decision table and form, under its plain file name (as Modeler deploys them). */
+  static Map<String, byte[]> everything() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    ModelChecksTest.allFiles().forEach((name, content) -> files.put(name.substring(name.indexOf('/') + 1), content));
+    return files;
+  }
+
+  /** Everything, with the concern model's text changed. */
+  static Map<String, byte[]> withConcern(String from, String to) {
+    Map<String, byte[]> files = everything();
+    String concern = ModelChecksTest.text(ModelChecksTest.CONCERN);
+    if (!concern.contains(from)) {
+      throw new IllegalArgumentException("not in the concern model: " + from);
+    }
+    files.put("safeguarding-concern.bpmn", concern.replace(from, to).getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  /** The concern model naming another policy version (a change that breaks nothing). */
+  static Map<String, byte[]> concernWithVersionTag(String tag) {
+    String concern = ModelChecksTest.text(ModelChecksTest.CONCERN);
+    String current = concern.replaceAll("(?s).*?<bpmn:process id=\"safeguarding-concern\"[^>]*camunda:versionTag=\"([^\"]*)\".*", "$1");
+    return withConcern("camunda:versionTag=\"" + current + "\"", "camunda:versionTag=\"" + tag + "\"");
+  }
+}
