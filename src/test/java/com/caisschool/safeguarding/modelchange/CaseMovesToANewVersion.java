@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,6 +36,11 @@ abstract class CaseMovesToANewVersion {
 
   /** An administrator moves the case from one version to the other; returns who is recorded. */
   abstract String move(String sourceId, String targetId, String processInstanceId);
+
+  @AfterEach
+  void removeTestVersions() {
+    ModelFileSets.removeTestVersions(repositoryService);
+  }
 
   @Test
   void aCaseWaitingAtTheCaseStudyTeamMovesToTheNextVersionWithItsTaskDeadlineAndTimers() {
@@ -71,7 +77,7 @@ abstract class CaseMovesToANewVersion {
 
   /** The concern model with another policy version, deployed as the application's code would. */
   private String deployTheNextVersion() {
-    var deployment = repositoryService.createDeployment().name("concern, next policy version");
+    var deployment = repositoryService.createDeployment().name(ModelFileSets.NEXT_VERSION);
     ModelFileSets.concernWithVersionTag("3-moved").forEach((name, content) ->
         deployment.addInputStream(name, new ByteArrayInputStream(content)));
     String deploymentId = deployment.deploy().getId();

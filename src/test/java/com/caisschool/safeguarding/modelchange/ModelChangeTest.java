@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,11 @@ class ModelChangeTest {
   @Autowired TaskService taskService;
   @Autowired AuthorizationService authorizationService;
   @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void removeTestVersions() {
+    ModelFileSets.removeTestVersions(repositoryService);
+  }
 
   @Test
   void theConcernModelDeployedAloneIsRefusedAndReportingKeepsWorking() {
@@ -153,6 +159,20 @@ class ModelChangeTest {
   }
 
   @Test
+  void theApplicationsOwnDeploymentAtStartUpWasCheckedAndRecorded() {
+    var startUp = repositoryService.createDeploymentQuery().deploymentName("cais-safeguarding")
+        .orderByDeploymentTime().desc().list().get(0);
+    assertThat(jdbc.queryForMap("select proposed_by, approved_by, files, added_elements, version_tags"
+        + " from model_deployment where deployment_id = ?", startUp.getId()))
+        .containsEntry("PROPOSED_BY", "application").containsEntry("APPROVED_BY", null)
+        .hasEntrySatisfying("FILES", files -> assertThat((String) files).contains("processes/safeguarding-concern.bpmn")
+            .contains("forms/concern-triage.form"))
+        .hasEntrySatisfying("ADDED_ELEMENTS", added -> assertThat((String) added)
+            .contains("safeguarding-concern: ").contains("user_task_cpo_triage"))
+        .hasEntrySatisfying("VERSION_TAGS", tags -> assertThat((String) tags).contains("self-harm-response 3"));
+  }
+
+  @Test
   void onlyApproversOpenTheModelsPageAndOnlyAdministratorsMoveCases() {
     assertThat(WebappSession.loggedIn(port, "teacher", "demo").page("/models").status()).isEqualTo(403);
     assertThat(WebappSession.loggedIn(port, "cpo", "demo").page("/models/migration").status()).isEqualTo(403);
@@ -161,7 +181,7 @@ class ModelChangeTest {
 
   private RestApi.Reply deploy(String user, Map<String, byte[]> files) {
     return RestApi.as(port, user, "demo").postMultipart("/deployment/create", new MultipartBody()
-        .field("deployment-name", "changed in Modeler").field("deployment-source", "Camunda Modeler")
+        .field("deployment-name", ModelFileSets.FROM_MODELER).field("deployment-source", "Camunda Modeler")
         .files(null, files));
   }
 

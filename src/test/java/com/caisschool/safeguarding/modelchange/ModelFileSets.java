@@ -3,11 +3,28 @@ package com.caisschool.safeguarding.modelchange;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 
 /** The application's files as an administrator takes them into Camunda Modeler: names without folders. */
 final class ModelFileSets {
 
   private ModelFileSets() {}
+
+  /** Deployment names the tests use for the versions they deploy in the shared application. */
+  static final String FROM_MODELER = "changed in Modeler";
+  static final String NEXT_VERSION = "concern, next policy version";
+
+  /**
+   * Removes the versions a test deployed, with their cases, so later tests of the shared
+   * application find the application's own version latest (the test runs as the application,
+   * which the history keeping does not refuse).
+   */
+  static void removeTestVersions(RepositoryService repositoryService) {
+    for (String name : new String[] {FROM_MODELER, NEXT_VERSION}) {
+      repositoryService.createDeploymentQuery().deploymentName(name).list()
+          .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+    }
+  }
 
   /** Every model, decision table and form, under its plain file name (as Modeler deploys them). */
   static Map<String, byte[]> everything() {
