@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ModelProposals {
 
+  /** How a proposal to go back to an earlier deployment is named. */
+  static final String BACK_TO = "Back to deployment ";
+
   /** What a dry run found: the broken rules, and what the files would change if they went live. */
   public record DryRun(List<Violation> violations, String added, String removed, String versionTags) {}
 
@@ -69,7 +72,7 @@ public class ModelProposals {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    return propose("Back to deployment " + deploymentId, files, person);
+    return propose(BACK_TO + deploymentId, files, person);
   }
 
   /**

@@ -125,6 +125,29 @@ class ModelChangeTest {
   }
 
   @Test
+  void goingBackProposesAnEarlierVersionsFilesAgainForApproval() {
+    var startUp = repositoryService.createDeploymentQuery().deploymentName("cais-safeguarding")
+        .orderByDeploymentTime().desc().list().get(0);
+    WebappSession admin = WebappSession.loggedIn(port, "admin", "demo");
+    var proposed = admin.send("POST", "/models/deployments/" + startUp.getId() + "/propose-again",
+        WebappSession.csrfTokenOf(admin.page("/models")), Map.of());
+    assertThat(proposed.status()).as(proposed.body()).isEqualTo(302);
+    String proposalPage = proposed.location().replaceAll("^https?://[^/]+", "");
+    assertThat(latestConcern().getDeploymentId()).as("not live before the approval").isEqualTo(startUp.getId());
+
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    var page = cpo.page(proposalPage);
+    assertThat(page.body()).contains("pass every check").contains("processes/safeguarding-concern.bpmn");
+    var approved = cpo.send("POST", proposalPage + "/approve", WebappSession.csrfTokenOf(page), Map.of());
+    assertThat(approved.status()).as(approved.body()).isEqualTo(302);
+
+    ProcessDefinition back = latestConcern();
+    assertThat(back.getDeploymentId()).isNotEqualTo(startUp.getId());
+    assertThat(repositoryService.getDeploymentResourceNames(back.getDeploymentId()))
+        .containsExactlyInAnyOrderElementsOf(repositoryService.getDeploymentResourceNames(startUp.getId()));
+  }
+
+  @Test
   void aDryRunChecksFilesWithoutDeployingOrProposingThem() {
     long deployments = repositoryService.createDeploymentQuery().count();
     long proposals = jdbc.queryForObject("select count(*) from model_proposal", Long.class);

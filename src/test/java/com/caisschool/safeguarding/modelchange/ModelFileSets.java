@@ -20,10 +20,10 @@ final class ModelFileSets {
    * which the history keeping does not refuse).
    */
   static void removeTestVersions(RepositoryService repositoryService) {
-    for (String name : new String[] {FROM_MODELER, NEXT_VERSION}) {
-      repositoryService.createDeploymentQuery().deploymentName(name).list()
-          .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
-    }
+    repositoryService.createDeploymentQuery().list().stream()
+        .filter(d -> FROM_MODELER.equals(d.getName()) || NEXT_VERSION.equals(d.getName())
+            || (d.getName() != null && d.getName().startsWith(ModelProposals.BACK_TO)))
+        .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
   }
 
   /** Every model, decision table and form, under its plain file name (as Modeler deploys them). */
