@@ -44,9 +44,11 @@ class CaseFileController {
   private final TaskService tasks;
   private final SafeguardingProperties school;
   private final CaseFilePdf pdfs;
+  private final EarlyEnding earlyEnding;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
-      ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs) {
+      ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
+      EarlyEnding earlyEnding) {
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.children = children;
@@ -55,6 +57,7 @@ class CaseFileController {
     this.tasks = tasks;
     this.school = school;
     this.pdfs = pdfs;
+    this.earlyEnding = earlyEnding;
   }
 
   @GetMapping
@@ -114,6 +117,14 @@ class CaseFileController {
     chronology.append(new ChronologyEntry(0, reference, corrected.processInstanceId(), EngineTime.now(),
         user.getName(), EntryKind.CORRECTION, corrected.stepId(), corrected.stepName(), correction.trim(),
         reason.trim(), entryId));
+    return "redirect:/casefile/cases/" + reference;
+  }
+
+  /** Ends one running process of the case early, with the reason, recorded in the chronology first. */
+  @PostMapping("/cases/{reference}/end-early")
+  String endEarly(@PathVariable String reference, @RequestParam String processInstanceId,
+      @RequestParam(required = false) String reason, Principal user) {
+    earlyEnding.end(reference, processInstanceId, reason, user.getName());
     return "redirect:/casefile/cases/" + reference;
   }
 

@@ -27,5 +27,9 @@ public enum EntryKind {
   /** The retention rule flagged the child's file for review. */
   RETENTION_DUE,
   /** The CPO decided what happens to a file due for review. */
-  RETENTION_DECISION
+  RETENTION_DECISION,
+  /** The case was ended before its model's end, by a person, with the reason. */
+  ENDED_EARLY,
+  /** An administrator moved the running case to another version of its model. */
+  MODEL_VERSION_CHANGED
 }

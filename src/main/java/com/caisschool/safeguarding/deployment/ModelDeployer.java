@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,12 @@ import org.springframework.stereotype.Component;
  * Deploys the models of {@code processes/} and the forms of {@code forms/} as one deployment with
  * stable resource names ({@code processes/x.bpmn}, {@code forms/x.form}), whether the application
  * runs from a jar or from classes. Unchanged resources are not deployed again, so restarting keeps
- * the same process versions; a changed model becomes a new version for new cases only.
+ * the same process versions; a changed model becomes a new version for new cases only. Like every
+ * deployment it passes the checks of docs/model-rules.md and is recorded (modelchange), in the
+ * application's tables: so it waits for their migration.
  */
 @Component
+@DependsOn("flywayInitializer")
 class ModelDeployer implements InitializingBean {
 
   static final String DEPLOYMENT_NAME = "cais-safeguarding";

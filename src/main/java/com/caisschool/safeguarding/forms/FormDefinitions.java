@@ -51,7 +51,7 @@ public class FormDefinitions {
   }
 
   private List<FormField> load(String deploymentId, String formId) {
-    try (InputStream in = repositoryService.getResourceAsStream(deploymentId, "forms/" + formId + ".form")) {
+    try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resourceName(deploymentId, formId))) {
       return parse(in);
     } catch (IOException e) {
       throw new UncheckedIOException("Form " + formId + " cannot be read", e);
@@ -63,6 +63,18 @@ public class FormDefinitions {
     List<FormField> fields = new ArrayList<>();
     collect(JSON.readTree(form).path("components"), fields);
     return List.copyOf(fields);
+  }
+
+  /**
+   * The form's file in the deployment: {@code forms/<id>.form} as the application deploys it, or
+   * {@code <id>.form} as Camunda Modeler does (file name = form id).
+   */
+  private String resourceName(String deploymentId, String formId) {
+    List<String> names = repositoryService.getDeploymentResourceNames(deploymentId);
+    return names.stream().filter(name -> name.equals("forms/" + formId + ".form")).findFirst()
+        .or(() -> names.stream().filter(name -> name.equals(formId + ".form") || name.endsWith("/" + formId + ".form"))
+            .findFirst())
+        .orElse("forms/" + formId + ".form");
   }
 
   private static void collect(JsonNode components, List<FormField> into) {

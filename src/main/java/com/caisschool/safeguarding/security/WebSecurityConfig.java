@@ -64,7 +64,7 @@ class WebSecurityConfig {
   @Order(100)
   SecurityFilterChain webapps(HttpSecurity http, CamundaIdentityAuthentication identities,
       WebappApplicationAccess applicationAccess, SecondFactorSignIn secondFactor,
-      ObjectProvider<SchoolSignIn> schoolSignIn, DutyPageReaders duties) throws Exception {
+      ObjectProvider<SchoolSignIn> schoolSignIn, DutyPageReaders duties, ModelPageUsers models) throws Exception {
     http.authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
@@ -83,6 +83,10 @@ class WebSecurityConfig {
             .requestMatchers(path("/board-report"), path("/board-report.csv"), path("/board-report.pdf"))
                 .hasAnyAuthority(groups(duties.boardReportReaders()))
             .requestMatchers(path("/training")).authenticated()
+            // Changing a model (README "Changing a model"): approvers; moving cases: administrators.
+            .requestMatchers(path("/models/migration"), path("/models/migration/**"))
+                .hasAnyAuthority(groups(models.migrationGroups()))
+            .requestMatchers(path("/models"), path("/models/**")).hasAnyAuthority(groups(models.approverGroups()))
             .requestMatchers(path("/"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
         .formLogin(form -> form.loginPage("/login").permitAll().successHandler(secondFactor))

@@ -188,6 +188,8 @@ class CaseFileTest {
     Deployment deployment = repositoryService.createDeployment().name("case property test")
         .addModelInstance("training-record.bpmn", twoStepProcess("test-training-record", false))
         .addModelInstance("case-like.bpmn", twoStepProcess("test-case-like", true))
+        .addString("test-record.form", "{\"id\": \"test-record\", \"type\": \"default\", \"schemaVersion\": 16,"
+            + " \"components\": []}")
         .deploy();
     try {
       runThrough("test-training-record", training);
@@ -345,8 +347,11 @@ class CaseFileTest {
 
   /** Start, one user task, end; with {@code case=true} on the process when {@code isCase}. */
   private static BpmnModelInstance twoStepProcess(String key, boolean isCase) {
+    // As every deployment must (docs/model-rules.md): a version tag, and a form, role and due date per task.
     BpmnModelInstance model = Bpmn.createExecutableProcess(key).name("Test " + key).camundaHistoryTimeToLive(1)
-        .startEvent().userTask("user_task_record").name("Record").endEvent().done();
+        .camundaVersionTag("1").startEvent().userTask("user_task_record").name("Record")
+        .camundaFormRef("test-record").camundaFormRefBinding("deployment").camundaCandidateGroups("cpo")
+        .camundaDueDate("P1D").endEvent().done();
     if (isCase) {
       Process process = model.getModelElementById(key);
       CamundaProperty property = model.newInstance(CamundaProperty.class);

@@ -61,6 +61,15 @@ public final class RestApi {
     }
   }
 
+  /** A multipart POST, such as Camunda Modeler's deploy ({@code /deployment/create}). */
+  public Reply postMultipart(String path, MultipartBody body) {
+    return send(request(path).header("Content-Type", body.contentType()).POST(body.publisher()));
+  }
+
+  public Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   public Reply put(String path, Object body) {
     try {
       return send(request(path).header("Content-Type", "application/json")

@@ -104,6 +104,12 @@ public final class WebappSession {
         .method(method, HttpRequest.BodyPublishers.ofString(formBody(fields))));
   }
 
+  /** A multipart form (files) with Spring's CSRF token, as a page's file upload sends it. */
+  public Reply sendMultipart(String path, String csrfToken, MultipartBody body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-CSRF-TOKEN", csrfToken)
+        .header("Content-Type", body.contentType()).POST(body.publisher()));
+  }
+
   /** The CSRF token in a page's form (Spring's {@code _csrf} field). */
   public static String csrfTokenOf(Reply page) {
     Matcher token = CSRF_FIELD.matcher(page.body());
