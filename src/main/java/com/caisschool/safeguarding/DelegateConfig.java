@@ -12,6 +12,8 @@ import com.caisschool.safeguarding.notification.NotificationLog;
 import com.caisschool.safeguarding.notification.NotificationProperties;
 import com.caisschool.safeguarding.notification.Notifier;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
+import com.caisschool.safeguarding.triage.TriageRules;
+import com.caisschool.safeguarding.triage.TriageSignOffRules;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -85,6 +87,18 @@ class DelegateConfig {
   @Bean
   NextCycleStarter startNextCycle() {
     return new NextCycleStarter();
+  }
+
+  /** Triage: who triaged, a corrected report, and no closing that decision triage-closure forbids. */
+  @Bean
+  TriageRules triageRules(FormDefinitions forms) {
+    return new TriageRules(() -> forms);
+  }
+
+  /** Triage closing: signed off by a second person of the configured roles. */
+  @Bean
+  TriageSignOffRules triageSignOffRules() {
+    return new TriageSignOffRules();
   }
 
   @Bean

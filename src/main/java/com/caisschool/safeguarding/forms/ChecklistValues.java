@@ -11,11 +11,11 @@ import org.camunda.spin.json.SpinJsonNode;
  * Reads a checklist field as Tasklist sends it (a JSON array), as a list, or as comma-separated
  * text, and refuses any value the form does not offer.
  */
-final class ChecklistValues {
+public final class ChecklistValues {
 
   private ChecklistValues() {}
 
-  static List<String> read(Object raw, FormField field) {
+  public static List<String> read(Object raw, FormField field) {
     List<String> categories = new ArrayList<>();
     if (raw instanceof SpinJsonNode json && json.isArray()) {
       json.elements().forEach(element -> categories.add(element.isString() ? element.stringValue() : element.toString()));
