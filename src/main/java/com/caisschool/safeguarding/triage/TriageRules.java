@@ -19,10 +19,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * whoever completes it (Tasklist or the REST API):
  * <ul>
  *   <li>records who triaged ({@code triagedBy}), so that a closure is signed off by someone else;</li>
- *   <li>applies a correction of the report: with {@value #CORRECTION_FLAG} ticked, each form field
- *       {@code corrected<Name>} replaces the case's {@code <name>} (the case file has already recorded
- *       the old and new values), and {@code reportCorrected} sends the model through the priority
- *       and pathway decisions again;</li>
+ *   <li>checks a correction of the report: with {@value #CORRECTION_FLAG} ticked, every form field
+ *       {@code corrected<Name>} (which corrects the case's {@code <name>}) and the reason are given,
+ *       with choices the form offers (a checklist is kept as comma-separated codes, as the decision
+ *       tables read it); {@code reportCorrected} then sends the model, which applies the new values
+ *       once the case file has recorded the old and new ones, through the priority and pathway
+ *       decisions again;</li>
  *   <li>refuses a triage that closes a concern which decision {@value #CLOSURE_DECISION} does not let
  *       triage close, on the corrected facts, with a message naming the rule. The model routes by
  *       the same table, so a closure it forbids reaches the Case Study Team either way.</li>
@@ -59,16 +61,25 @@ public class TriageRules implements TaskListener {
     DelegateExecution process = task.getExecution().getProcessInstance();
     process.setVariable("triagedBy", ActingPerson.of(task));
     boolean correcting = Boolean.TRUE.equals(task.getVariable(CORRECTION_FLAG));
+    Map<String, Object> facts = new HashMap<>();
+    for (String fact : List.of("immediateDanger", "categories", "concernAbout")) {
+      facts.put(fact, process.getVariable(fact));
+    }
     if (correcting) {
-      applyCorrection(task, process);
+      Map<String, Object> corrected = checkedCorrection(task);
+      corrected.forEach((field, value) -> {
+        process.setVariable(field, value);
+        facts.put(correctedVariable(field), value);
+      });
     }
     process.setVariable("reportCorrected", correcting);
     if ("close".equals(task.getVariable("triageDecision"))) {
-      refuseAForbiddenClosure(task, process);
+      refuseAForbiddenClosure(task, process, facts);
     }
   }
 
-  private void applyCorrection(DelegateTask task, DelegateExecution process) {
+  /** The corrected fields, by field key, as the model reads them. */
+  private Map<String, Object> checkedCorrection(DelegateTask task) {
     String formRef = task.getBpmnModelElementInstance().getCamundaFormRef();
     List<FormField> fields = forms.get().fields(task.getProcessDefinitionId(), formRef);
     Object reason = task.getVariable(CORRECTION_REASON);
@@ -88,27 +99,22 @@ public class TriageRules implements TaskListener {
           if (choices.isEmpty()) {
             throw new BadUserRequestException("Required with a correction: '" + field.label() + "' (" + field.key() + ")");
           }
-          corrected.put(variable, String.join(",", choices));
+          corrected.put(field.key(), String.join(",", choices));
         }
-        case "checkbox" -> corrected.put(variable, Boolean.TRUE.equals(value));
+        case "checkbox" -> corrected.put(field.key(), Boolean.TRUE.equals(value));
         default -> {
           if (value == null || value instanceof String text && text.isBlank()) {
             throw new BadUserRequestException("Required with a correction: '" + field.label() + "' (" + field.key() + ")");
           }
-          corrected.put(variable, value);
+          corrected.put(field.key(), value);
         }
       }
     }
-    // The pathways already started stay; the model starts only those the corrected facts add.
-    process.setVariable("routesBeforeCorrection", process.getVariable("routes"));
-    corrected.forEach(process::setVariable);
+    return corrected;
   }
 
-  private static void refuseAForbiddenClosure(DelegateTask task, DelegateExecution process) {
-    Map<String, Object> facts = new HashMap<>();
-    facts.put("immediateDanger", process.getVariable("immediateDanger"));
-    facts.put("categories", process.getVariable("categories"));
-    facts.put("concernAbout", process.getVariable("concernAbout"));
+  /** On the facts as corrected: the priority they give, then whether triage may close. */
+  private static void refuseAForbiddenClosure(DelegateTask task, DelegateExecution process, Map<String, Object> facts) {
     Object priority = TriageDecisions.evaluate(task, PRIORITY_DECISION, facts).get("priority");
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("immediateDanger", facts.get("immediateDanger"));

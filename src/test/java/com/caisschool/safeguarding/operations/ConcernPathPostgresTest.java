@@ -46,10 +46,12 @@ class ConcernPathPostgresTest {
         "authorityReportDue", "no", "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
     complete(cpo, caseId, "user_task_case_study_team", form("attendees", "CPO, deputy, counselor",
         "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
-        "courseOfAction", "no-action", "courseOfActionRationale", "Explained by a known sports injury"));
+        "courseOfAction", "no-action", "courseOfActionRationale", "Explained by a known sports injury",
+        "parentsInformed", "yes"));
     complete(cpo, caseId, "user_task_no_action_sign_off", form("signOffDecision", "approve",
         "signOffNote", "Coach confirms the injury"));
     complete(cpo, caseId, "user_task_close_case", Map.of("variables", Map.of(
+        "parentsInformed", ConcernReports.string("yes"),
         "outcomeSummary", ConcernReports.string("No action, family supported"),
         "caseReviewWanted", Map.of("value", false, "type", "Boolean"))));
 
