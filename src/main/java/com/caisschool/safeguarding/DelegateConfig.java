@@ -6,12 +6,15 @@ import com.caisschool.safeguarding.duties.AssigneeReminder;
 import com.caisschool.safeguarding.duties.ModelVersionLink;
 import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.forms.FormCheck;
+import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.notification.EmailNotifier;
 import com.caisschool.safeguarding.notification.NotificationEmails;
 import com.caisschool.safeguarding.notification.NotificationLog;
 import com.caisschool.safeguarding.notification.NotificationProperties;
 import com.caisschool.safeguarding.notification.Notifier;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
+import com.caisschool.safeguarding.triage.TriageRules;
+import com.caisschool.safeguarding.triage.TriageSignOffRules;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -91,6 +94,18 @@ class DelegateConfig {
   @Bean
   NextCycleStarter startNextCycle() {
     return new NextCycleStarter();
+  }
+
+  /** Triage: who triaged, a corrected report, and no closing that decision triage-closure forbids. */
+  @Bean
+  TriageRules triageRules(FormDefinitions forms) {
+    return new TriageRules(() -> forms);
+  }
+
+  /** Triage closing: signed off by a second person of the configured roles. */
+  @Bean
+  TriageSignOffRules triageSignOffRules() {
+    return new TriageSignOffRules();
   }
 
   @Bean

@@ -22,15 +22,18 @@ class CaseFileEvents {
   private final ReporterIdentityRemoval reporterIdentity;
   private final StepEntries steps;
   private final CourseOfActionRecording courseOfAction;
+  private final ReportCorrectionRecording reportCorrection;
   private final CaseFileClosing closing;
   private final CaseFiles caseFiles;
 
   CaseFileEvents(CaseFileOpening opening, ReporterIdentityRemoval reporterIdentity, StepEntries steps,
-      CourseOfActionRecording courseOfAction, CaseFileClosing closing, CaseFiles caseFiles) {
+      CourseOfActionRecording courseOfAction, ReportCorrectionRecording reportCorrection, CaseFileClosing closing,
+      CaseFiles caseFiles) {
     this.opening = opening;
     this.reporterIdentity = reporterIdentity;
     this.steps = steps;
     this.courseOfAction = courseOfAction;
+    this.reportCorrection = reportCorrection;
     this.closing = closing;
     this.caseFiles = caseFiles;
   }
@@ -56,6 +59,7 @@ class CaseFileEvents {
     openIfNew(task.getExecution());
     steps.taskCompleted(task);
     courseOfAction.taskCompleted(task);
+    reportCorrection.taskCompleted(task);
   }
 
   @EventListener

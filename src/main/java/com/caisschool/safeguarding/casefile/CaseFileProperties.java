@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.casefile;
 
+import java.time.Period;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,8 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reviewAtTransfer a child's file is also due for review once the child has left the school
  * @param reporterIdentityVariables who reported, as a report may give it: kept in the case file only
  * @param pdfFont a font file with Chinese characters for the PDF export ({@code file.ttc,index} for a collection)
+ * @param longOpenAfter a case open longer than this alerts {@code longOpenAlertRoles}
+ * @param longOpenAlertEvery and alerts them again this long after the last alert while it stays open
+ * @param longOpenAlertRoles who is told of a case open too long
  */
 @ConfigurationProperties("safeguarding.case-file")
 public record CaseFileProperties(List<String> authorityContactForms, String courseOfActionField,
     List<String> reasonFieldSuffixes, int retentionUntilAge, boolean reviewAtTransfer,
-    List<String> reporterIdentityVariables, String pdfFont) {}
+    List<String> reporterIdentityVariables, String pdfFont, Period longOpenAfter, Period longOpenAlertEvery,
+    List<String> longOpenAlertRoles) {}

@@ -10,11 +10,11 @@ import org.camunda.spin.json.SpinJsonNode;
  * Reads a checklist field as Tasklist sends it (a JSON array), as a list, or as comma-separated
  * text, and refuses any value the form does not offer (without repeating it: it may reach a log).
  */
-final class ChecklistValues {
+public final class ChecklistValues {
 
   private ChecklistValues() {}
 
-  static List<String> read(Object raw, FormField field) {
+  public static List<String> read(Object raw, FormField field) {
     return read(raw, field, field.options());
   }
 

@@ -87,7 +87,9 @@ final class PolicyInvariants {
     List<String> decisions = fields.stream().map(f -> f.path("key").asText())
         .filter(key -> rules.decisionFields().contains(key) || rules.decisionFieldSuffixes().stream().anyMatch(key::endsWith))
         .toList();
+    // A reason asked only under a condition (a correction's reason) is not the decision's reason.
     boolean reasonRequired = fields.stream().anyMatch(f -> f.path("validate").path("required").asBoolean(false)
+        && f.path("conditional").path("hide").isMissingNode()
         && rules.reasonFieldSuffixes().stream().anyMatch(f.path("key").asText()::endsWith));
     if (!decisions.isEmpty() && !reasonRequired) {
       violations.accept(new Violation("decision-reason", file, task.getId(), "form '" + task.getCamundaFormRef()

@@ -23,17 +23,23 @@ final class ConcernArm {
   private static final String CONCERN = "safeguarding-concern";
   private static final String CLOSED_END_EVENT = "end_event_case_closed";
 
-  /** The "no action" path of issue 14: triage, Case Study Team, sign-off, closure. */
+  /**
+   * The "no action" path of issue 14: the first-hour decision on the authorities (the bruises are
+   * suspected abuse, issue 16), triage, Case Study Team, sign-off, closure.
+   */
   static final List<Map.Entry<String, Map<String, Object>>> NO_ACTION_PATH = List.of(
+      Map.entry("user_task_authority_decision", form("authoritiesToldNow", "no",
+          "authorityDecisionReason", "Marks explained by the school nurse")),
       Map.entry("user_task_cpo_triage", form("initialFacts", "Class teacher confirms the marks",
           "authorityReportDue", "no", "triageDecision", "case-study-team", "triageRationale", "Needs the team")),
       Map.entry("user_task_case_study_team", form("attendees", "CPO, deputy, counselor",
           "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
-          "courseOfAction", "no-action", "courseOfActionRationale", "Explained by a known sports injury")),
+          "courseOfAction", "no-action", "courseOfActionRationale", "Explained by a known sports injury",
+          "parentsInformed", "yes")),
       Map.entry("user_task_no_action_sign_off", form("signOffDecision", "approve",
           "signOffNote", "Coach confirms the injury")),
       Map.entry("user_task_close_case", Map.of("variables", Map.of(
-          "outcomeSummary", string("No action, family supported"),
+          "outcomeSummary", string("No action, family supported"), "parentsInformed", string("yes"),
           "caseReviewWanted", Map.of("value", false, "type", "Boolean")))));
 
   private final String name;

@@ -50,10 +50,12 @@ class CaseFileOutlivesHistoryCleanupTest {
     String id = steps.reportConcern(bruises("Rosa Cleanup-Testchild"));
     String reference = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
     DueJobs.run(managementService, id);
+    steps.decideAuthoritiesNotNow(cpo, id);
     steps.submitOpenTask(cpo, id, form("initialFacts", "Seen by the coach", "authorityReportDue", "no",
         "triageDecision", "close", "triageRationale", "Football accident, two witnesses"));
+    steps.signOffTriageClosure(RestApi.as(port, "deputy", "demo"), id);
     steps.submitOpenTask(cpo, id, Map.of("variables", Map.of("outcomeSummary", string("Accidental injury"),
-        "caseReviewWanted", Map.of("value", false, "type", "Boolean"))));
+        "caseReviewWanted", Map.of("value", false, "type", "Boolean"), "parentsInformed", string("yes"))));
     assertThat(chronology.ofCase(reference)).extracting(ChronologyEntry::kind)
         .contains(EntryKind.NOTIFICATION, EntryKind.CLOSURE);
     List<ChronologyEntry> before = chronology.ofCase(reference);

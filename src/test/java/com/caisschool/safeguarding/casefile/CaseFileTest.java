@@ -74,29 +74,69 @@ class CaseFileTest {
     String reference = referenceOf(id);
     runDueJobsAndFind(id, reference, EntryKind.NOTIFICATION);
 
+    steps().decideAuthoritiesNotNow(cpo, id);
     steps().submitOpenTask(cpo, id, form("initialFacts", "Seen by the coach", "authorityReportDue", "no",
         "triageDecision", "close", "triageRationale", "Football accident, two witnesses"));
+    steps().signOffTriageClosure(RestApi.as(port, "deputy", "demo"), id);
     steps().submitOpenTask(cpo, id, Map.of("variables", Map.of("outcomeSummary", string("Accidental injury"),
-        "caseReviewWanted", Map.of("value", false, "type", "Boolean"))));
+        "caseReviewWanted", Map.of("value", false, "type", "Boolean"), "parentsInformed", string("yes"))));
     runDueJobsAndFind(id, reference, EntryKind.CLOSURE);
 
     List<ChronologyEntry> entries = chronology.ofCase(reference);
+    // The first-hour decision on the authorities, triage, the deputy's sign-off of the closure, the closure.
     assertThat(entries).extracting(ChronologyEntry::kind).containsExactly(EntryKind.REPORT,
-        EntryKind.NOTIFICATION, EntryKind.DECISION, EntryKind.TASK_COMPLETED, EntryKind.CLOSURE);
-    assertThat(entries).extracting(ChronologyEntry::actor).containsExactly("teacher", "system", "cpo", "cpo", "cpo");
+        EntryKind.NOTIFICATION, EntryKind.DECISION, EntryKind.DECISION, EntryKind.DECISION, EntryKind.TASK_COMPLETED,
+        EntryKind.CLOSURE);
+    assertThat(entries).extracting(ChronologyEntry::actor)
+        .containsExactly("teacher", "system", "cpo", "cpo", "deputy", "cpo", "cpo");
     assertThat(entries).extracting(ChronologyEntry::occurredAt).isSorted();
     assertThat(entries.get(0).details()).contains("Ines Chronology-Testchild").contains("Finger-mark bruises");
     assertThat(entries.get(1).details()).contains("new-concern").contains("cpo");
-    assertThat(entries.get(2).stepId()).isEqualTo("user_task_cpo_triage");
-    assertThat(entries.get(2).reason()).isEqualTo("Football accident, two witnesses");
-    assertThat(entries.get(3).details()).contains("Accidental injury");
+    assertThat(entries.get(2).stepId()).isEqualTo("user_task_authority_decision");
+    assertThat(entries.get(3).stepId()).isEqualTo("user_task_cpo_triage");
+    assertThat(entries.get(3).reason()).isEqualTo("Football accident, two witnesses");
+    assertThat(entries.get(4).stepId()).isEqualTo("user_task_triage_close_sign_off");
+    assertThat(entries.get(5).details()).contains("Accidental injury");
     assertThat(caseFiles.ofCase(reference)).singleElement().satisfies(file -> assertThat(file.open()).isFalse());
+  }
+
+  @Test
+  void aReportCorrectedAtTriageIsRecordedWithWhoWhyAndTheOldAndNewValuesAndReRouted() {
+    RestApi cpo = RestApi.as(port, "cpo", "demo");
+    // As the mailbox or the public page reports it: category "other", unknown who it is about.
+    Map<String, Object> emailed = with(bruises("Lea Corrected-Testchild"), "concernAbout", "unknown");
+    emailed.put("categories", json("[\"other\"]"));
+    String id = steps().reportConcern(emailed);
+    String reference = referenceOf(id);
+    DueJobs.run(managementService, id);
+    Map<String, Object> triage = new HashMap<>(Map.of("initialFacts", string("The parent's email names the PE teacher"),
+        "authorityReportDue", string("no"), "correctReport", Map.of("value", true, "type", "Boolean"),
+        "correctedCategories", json("[\"physical-abuse\"]"), "correctedConcernAbout", string("staff-or-volunteer"),
+        "correctedImmediateDanger", Map.of("value", false, "type", "Boolean"),
+        "correctionReason", string("The parent confirmed by phone: the PE teacher grabbed the child"),
+        "triageDecision", string("case-study-team"), "triageRationale", string("Allegation against a teacher")));
+    steps().submitTask(cpo, id, "user_task_cpo_triage", Map.of("variables", triage));
+
+    ChronologyEntry report = chronology.ofCase(reference).stream().filter(entry -> entry.kind() == EntryKind.REPORT)
+        .findFirst().orElseThrow();
+    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == EntryKind.CORRECTION).singleElement()
+        .satisfies(correction -> {
+          assertThat(correction.actor()).isEqualTo("cpo");
+          assertThat(correction.correctsEntryId()).isEqualTo(report.id());
+          assertThat(correction.reason()).isEqualTo("The parent confirmed by phone: the PE teacher grabbed the child");
+          assertThat(correction.details()).contains("unknown → staff-or-volunteer").contains("other → ")
+              .contains("physical-abuse");
+          assertThat(correction.occurredAt()).isAfterOrEqualTo(report.occurredAt());
+        });
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("allegation-against-adult")
+        .processInstanceBusinessKey(reference).count()).as("the corrected facts start the allegation flow").isOne();
   }
 
   @Test
   void aReportToTheAuthoritiesIsRecordedAsAnAuthorityContact() {
     RestApi cpo = RestApi.as(port, "cpo", "demo");
     String id = steps().reportConcern(bruises("Sven Authority-Testchild"));
+    steps().decideAuthoritiesNotNow(cpo, id);
     steps().submitOpenTask(cpo, id, form("initialFacts", "History of bruises", "authorityReportDue", "yes",
         "triageDecision", "case-study-team", "triageRationale", "Suspected unlawful harm"));
     steps().submitOpenTask(cpo, id, form("authorityReportAgency", "public-security-bureau", "authorityReportContactPerson",
@@ -116,11 +156,10 @@ class CaseFileTest {
     EngineClock.passTime(Duration.between(ClockUtil.getCurrentTime().toInstant(),
         deadline.getDuedate().toInstant().plusSeconds(60)));
     runDueJobsAndFind(id, reference, EntryKind.ESCALATION);
-    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == EntryKind.ESCALATION).singleElement()
-        .satisfies(entry -> {
-          assertThat(entry.stepId()).isEqualTo("boundary_timer_triage_deadline");
-          assertThat(entry.actor()).isEqualTo("system");
-        });
+    // (The first-hour decision on the authorities, missed too, escalates as well.)
+    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == EntryKind.ESCALATION
+            && entry.stepId().equals("boundary_timer_triage_deadline")).singleElement()
+        .satisfies(entry -> assertThat(entry.actor()).isEqualTo("system"));
   }
 
   @Test
@@ -307,11 +346,12 @@ class CaseFileTest {
     RestApi cpo = RestApi.as(port, "cpo", "demo");
     String id = steps().reportConcern(bruises("Ravi Monitor-Testchild"));
     String reference = referenceOf(id);
+    steps().decideAuthoritiesNotNow(cpo, id);
     steps().submitOpenTask(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
         "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
     steps().submitOpenTask(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
         "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
-        "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning",
+        "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning", "parentsInformed", "yes",
         "monitoringPlan", "Weekly check by class teacher", "monitoringReviewInterval", "P14D"));
 
     WebappSession session = WebappSession.loggedIn(port, "cpo", "demo");

@@ -53,7 +53,7 @@ class CaseProcessPluginTest {
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().count())
         .as("a refused report starts nothing").isZero();
 
-    ProcessInstance pi = start("test-case", Map.of("outcomeSummary", "Something to record"));
+    ProcessInstance pi = start("test-case", Map.of("outcomeSummary", "Something to record", "parentsInformed", "yes"));
     assertThat(pi.getBusinessKey()).matches("SC-\\d{4}-[A-Z2-9]{6}");
     Map<String, Object> variables = processEngine.getRuntimeService().getVariables(pi.getId());
     assertThat(variables).containsEntry("caseReference", pi.getBusinessKey())
@@ -81,7 +81,7 @@ class CaseProcessPluginTest {
 
     assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, Map.of("caseReviewWanted", true)))
         .hasMessageContaining("Required field missing: ").hasMessageContaining("(outcomeSummary)");
-    processEngine.getTaskService().complete(taskId, Map.of("outcomeSummary", "Done"));
+    processEngine.getTaskService().complete(taskId, Map.of("outcomeSummary", "Done", "parentsInformed", "yes"));
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count())
         .isZero();
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -18,7 +19,10 @@ import com.caisschool.safeguarding.testing.ProcessTestDelegates;
 import com.caisschool.safeguarding.testing.RecordedNotifications;
 import com.caisschool.safeguarding.testing.StubPathways;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -47,7 +51,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "forms/case-study-team-decision.form", "forms/further-discovery.form",
     "forms/contact-authorities.form", "forms/monitoring-review.form",
     "forms/no-action-sign-off.form", "forms/close-case.form", "forms/case-review.form",
-    "forms/reporter-added-information.form"})
+    "forms/reporter-added-information.form", "forms/triage-close-sign-off.form", "forms/authority-decision.form"})
 class ConcernProcessTest {
 
   @RegisterExtension
@@ -72,9 +76,36 @@ class ConcernProcessTest {
 
   @AfterEach
   void tearDown() {
+    identityService().clearAuthentication();
+    people.forEach(id -> {
+      identityService().deleteMembership(id, groupOf.get(id));
+      identityService().deleteUser(id);
+    });
+    createdGroups.forEach(group -> identityService().deleteGroup(group));
     pathways.undeploy();
     Mocks.reset();
     ClockUtil.reset();
+  }
+
+  private final List<String> people = new ArrayList<>();
+  private final Map<String, String> groupOf = new HashMap<>();
+  private final List<String> createdGroups = new ArrayList<>();
+
+  /** A person of the school with one role (users and groups of the plain engine, removed after the test). */
+  void person(String id, String group) {
+    if (identityService().createGroupQuery().groupId(group).count() == 0) {
+      identityService().saveGroup(identityService().newGroup(group));
+      createdGroups.add(group);
+    }
+    identityService().saveUser(identityService().newUser(id));
+    identityService().createMembership(id, group);
+    people.add(id);
+    groupOf.put(id, group);
+  }
+
+  /** Who completes the next tasks, as Tasklist and the REST API sign a person in. */
+  static void actingAs(String userId) {
+    identityService().setAuthenticatedUserId(userId);
   }
 
   static ProcessInstance report(Map<String, Object> variables) {
@@ -85,11 +116,20 @@ class ConcernProcessTest {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
   }
 
-  /** Reports the bruise concern and completes the alert, so the case waits in CPO triage. */
+  /**
+   * Reports the concern and completes the alert, so the case waits in CPO triage. Abuse suspected
+   * (the bruise report): the first-hour decision is taken first, "not now", so triage is its only task.
+   */
   ProcessInstance reportedAndAlerted(Map<String, Object> report) {
     ProcessInstance pi = report(report);
     execute(job("service_task_alert_new_concern", pi));
     assertThat(pi).isWaitingAt("user_task_cpo_triage");
+    Task authorityDecision = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("user_task_authority_decision")
+        .singleResult();
+    if (authorityDecision != null) {
+      complete(authorityDecision, withVariables("authoritiesToldNow", "no",
+          "authorityDecisionReason", "Marks explained by the school nurse; triage gathers the facts"));
+    }
     return pi;
   }
 
@@ -104,7 +144,7 @@ class ConcernProcessTest {
   static Map<String, Object> teamDecision(String courseOfAction, Object... more) {
     return with(Map.of("attendees", "CPO, DCPO, counselor, principal",
         "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
-        "courseOfAction", courseOfAction, "courseOfActionRationale", "Team reasoning"), more);
+        "courseOfAction", courseOfAction, "courseOfActionRationale", "Team reasoning", "parentsInformed", "yes"), more);
   }
 
 
@@ -126,7 +166,7 @@ class ConcernProcessTest {
           org.assertj.core.api.Assertions.assertThat(n.recipientGroups()).containsExactly("cpo", "dcpo");
           org.assertj.core.api.Assertions.assertThat(n.caseReference()).isEqualTo(reference);
         });
-    assertThat(task(pi)).hasDefinitionKey("user_task_cpo_triage").hasCandidateGroup("cpo")
+    assertThat(task("user_task_cpo_triage", pi)).hasCandidateGroup("cpo")
         .hasDueDate(Date.from(MONDAY_10_40.plusHours(24).toInstant()));
   }
 
@@ -279,11 +319,18 @@ class ConcernProcessTest {
   @Test
   void triageCanCloseACaseThatIsNoChildProtectionConcern() {
     ProcessInstance pi = reportedAndAlerted(bruiseReport());
+    person("cpoLi", "cpo");
+    person("headWang", "head-of-school");
 
+    actingAs("cpoLi");
     complete(task(pi), withVariables("initialFacts", "Bruise from football, seen by coach", "authorityReportDue", "no",
         "triageDecision", "close", "triageRationale", "Accident witnessed by two staff"));
+    assertThat(pi).isWaitingAt("user_task_triage_close_sign_off");
+    actingAs("headWang");
+    complete(task(pi), withVariables("triageSignOff", "approve", "triageSignOffReason", "Two staff saw the fall"));
     assertThat(pi).isWaitingAt("user_task_close_case");
-    complete(task(pi), withVariables("outcomeSummary", "Accidental injury", "caseReviewWanted", false));
+    complete(task(pi), withVariables("outcomeSummary", "Accidental injury", "caseReviewWanted", false,
+        "parentsInformed", "yes"));
 
     assertThat(pi).isEnded().hasPassed("end_event_case_closed").hasNotPassed("user_task_case_review");
   }
@@ -448,7 +495,8 @@ class ConcernProcessTest {
     assertThat(pi).isWaitingAt("user_task_no_action_sign_off");
     assertThat(task(pi)).hasCandidateGroup("cpo");
     complete(task(pi), withVariables("signOffDecision", "approve", "signOffNote", "Bereavement known and supported"));
-    complete(task(pi), withVariables("outcomeSummary", "No action, family supported", "caseReviewWanted", true));
+    complete(task(pi), withVariables("outcomeSummary", "No action, family supported", "caseReviewWanted", true,
+        "parentsInformed", "yes"));
     assertThat(pi).isWaitingAt("user_task_case_review");
     complete(task(pi), withVariables("lessonsLearned", "Share bereavement notices with homeroom teachers"));
 
@@ -516,6 +564,240 @@ class ConcernProcessTest {
     Assertions.assertThat(triage.getDueDate()).isEqualTo(triageDeadline(pi).getDuedate());
     Assertions.assertThat(Duration.between(MONDAY_10_40.toInstant(), triage.getDueDate().toInstant())).isEqualTo(Duration.ofHours(1));
     Assertions.assertThat(triage.getPriority()).as("listed under Urgent (90 and more)").isEqualTo(100);
+  }
+
+  // --- issue 16: no bypass at triage, a corrected report, the first hour after suspected abuse,
+  // no endless monitoring, parents informed on every course of action.
+
+  static Map<String, Object> triageCloses(String authorityReportDue) {
+    return withVariables("initialFacts", "Seen by the coach", "authorityReportDue", authorityReportDue,
+        "triageDecision", "close", "triageRationale", "Football accident");
+  }
+
+  @Test
+  void triageCannotCloseWhatTheTriageClosureTableForbidsAndTheServerNamesTheRule() {
+    ProcessInstance danger = reportedAndAlerted(with(bruiseReport(), "immediateDanger", true));
+    ProcessInstance critical = reportedAndAlerted(with(bruiseReport(), "categories", "child-sexual-exploitation"));
+    ProcessInstance reportDue = reportedAndAlerted(bruiseReport());
+
+    assertThatThrownBy(() -> complete(task("user_task_cpo_triage", danger), triageCloses("no")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("triage-closure")
+        .hasMessageContaining("immediate danger");
+    assertThatThrownBy(() -> complete(task("user_task_cpo_triage", critical), triageCloses("no")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("critical or high-priority");
+    assertThatThrownBy(() -> complete(task("user_task_cpo_triage", reportDue), triageCloses("yes")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("report to the authorities is due");
+
+    assertThat(danger).isWaitingAt("user_task_cpo_triage");
+    assertThat(critical).isWaitingAt("user_task_cpo_triage");
+    assertThat(reportDue).isWaitingAt("user_task_cpo_triage");
+  }
+
+  @Test
+  void triageCannotCloseAfterTheFirstHourDecisionSaidTellTheAuthoritiesNow() {
+    ProcessInstance pi = report(bruiseReport());
+    complete(task("user_task_authority_decision", pi), withVariables("authoritiesToldNow", "yes",
+        "authorityDecisionReason", "Finger marks and the child's words"));
+
+    assertThatThrownBy(() -> complete(task("user_task_cpo_triage", pi), triageCloses("no")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("report to the authorities is due");
+  }
+
+  @Test
+  void theModelSendsAForbiddenClosureToTheTeamEvenWithoutTheServerCheck() {
+    // The gateway's own condition, by the same table: what happens if the check were ever skipped.
+    Mocks.register("triageRules", (org.camunda.bpm.engine.delegate.TaskListener) task -> task.getExecution()
+        .setVariable("reportCorrected", false));
+    ProcessInstance pi = reportedAndAlerted(with(bruiseReport(), "categories", "child-sexual-exploitation"));
+
+    complete(task("user_task_cpo_triage", pi), triageCloses("no"));
+
+    assertThat(pi).isWaitingAt("user_task_case_study_team").hasNotPassed("user_task_triage_close_sign_off")
+        .variables().containsEntry("triageCloseAllowed", false);
+  }
+
+  @Test
+  void closingAtTriageIsSignedOffByASecondPersonOfTheSignOffGroupsOnly() {
+    person("cpoLi", "cpo");
+    person("teacherChen", "staff");
+    person("dcpoZhao", "dcpo");
+    ProcessInstance pi = reportedAndAlerted(bruiseReport());
+    actingAs("cpoLi");
+    complete(task(pi), triageCloses("no"));
+    assertThat(task(pi)).hasDefinitionKey("user_task_triage_close_sign_off")
+        .hasCandidateGroup("cpo").hasCandidateGroup("dcpo").hasCandidateGroup("head-of-school");
+    Map<String, Object> signOff = withVariables("triageSignOff", "approve", "triageSignOffReason", "Agreed");
+
+    assertThatThrownBy(() -> complete(task(pi), signOff)).as("the person who triaged")
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("second person");
+    actingAs("teacherChen");
+    assertThatThrownBy(() -> complete(task(pi), signOff)).as("someone outside the sign-off groups")
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("sign-off group");
+    identityService().clearAuthentication();
+    assertThatThrownBy(() -> complete(task(pi), signOff)).as("nobody named")
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("named person");
+    assertThat(pi).isWaitingAt("user_task_triage_close_sign_off");
+
+    actingAs("dcpoZhao");
+    complete(task(pi), withVariables("triageSignOff", "refer", "triageSignOffReason", "The team should see the history"));
+    assertThat(pi).isWaitingAt("user_task_case_study_team");
+  }
+
+  @Test
+  void aCorrectedReportIsDecidedAgainAndStartsThePathwaysTheCorrectedFactsAdd() {
+    // As an email or the public page reports it: unknown who it is about, category "other".
+    ProcessInstance pi = reportedAndAlerted(with(bruiseReport(), "categories", "other", "concernAbout", "unknown"));
+    assertThat(pi).variables().containsEntry("priority", "standard");
+    long allegations = runtimeService().createProcessInstanceQuery().processDefinitionKey("allegation-against-adult").count();
+
+    passTime(Duration.ofHours(3));
+    complete(task(pi), withVariables("initialFacts", "The parent's email names the PE teacher", "authorityReportDue", "no",
+        "correctReport", true, "correctedCategories", java.util.List.of("physical-abuse"),
+        "correctedConcernAbout", "staff-or-volunteer", "correctedImmediateDanger", false,
+        "correctionReason", "The parent confirmed by phone: the PE teacher grabbed the child",
+        "triageDecision", "case-study-team", "triageRationale", "Allegation against a teacher"));
+
+    assertThat(pi).hasPassed("throw_event_start_allegation").isWaitingAt("user_task_case_study_team", "user_task_authority_decision")
+        .variables().containsEntry("categories", "physical-abuse").containsEntry("concernAbout", "staff-or-volunteer")
+        .containsEntry("priority", "high").containsEntry("triageDeadline", "PT4H");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("allegation-against-adult").processInstanceBusinessKey(pi.getBusinessKey()).count()).isOne();
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("allegation-against-adult").count()).isEqualTo(allegations + 1);
+    // The first-hour clock starts at the correction, and nothing of the first pass runs twice.
+    assertThat(task("user_task_authority_decision", pi)).hasDueDate(Date.from(MONDAY_10_40.plusHours(4).toInstant()));
+    org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("user_task_cpo_triage").count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("service_task_alert_new_concern").count()).isZero();
+  }
+
+  @Test
+  void aCorrectionWithoutItsReasonOrFactsIsRefused() {
+    ProcessInstance pi = reportedAndAlerted(with(bruiseReport(), "categories", "other", "concernAbout", "unknown"));
+    Map<String, Object> noReason = withVariables("initialFacts", "Email", "authorityReportDue", "no",
+        "correctReport", true, "correctedCategories", java.util.List.of("neglect"), "correctedConcernAbout", "family-member",
+        "triageDecision", "case-study-team", "triageRationale", "Neglect at home");
+    Map<String, Object> noCategories = with(noReason, "correctionReason", "Phone call", "correctedCategories", java.util.List.of());
+    Map<String, Object> unknownCategory = with(noReason, "correctionReason", "Phone call",
+        "correctedCategories", java.util.List.of("witchcraft"));
+
+    assertThatThrownBy(() -> complete(task(pi), noReason)).hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("correctionReason");
+    assertThatThrownBy(() -> complete(task(pi), noCategories)).hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("correctedCategories");
+    assertThatThrownBy(() -> complete(task(pi), unknownCategory)).hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("witchcraft");
+    assertThat(pi).isWaitingAt("user_task_cpo_triage").variables().containsEntry("categories", "other");
+  }
+
+  @Test
+  void suspectedAbuseIsDecidedOnWithinTheHourAndTheReportHasItsOwnDeadlineAndEscalation() {
+    ProcessInstance pi = report(bruiseReport());
+    Task decision = task("user_task_authority_decision", pi);
+    assertThat(decision).hasCandidateGroup("cpo").hasCandidateGroup("dcpo")
+        .hasDueDate(Date.from(MONDAY_10_40.plusHours(1).toInstant()));
+    org.assertj.core.api.Assertions.assertThat(decision.getPriority()).as("listed under Urgent").isGreaterThanOrEqualTo(90);
+
+    passTime(Duration.ofMinutes(59));
+    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("boundary_timer_authority_decision_overdue").duedateLowerThan(ClockUtil.getCurrentTime()).count()).isZero();
+    passTime(Duration.ofMinutes(2));
+    execute(job("boundary_timer_authority_decision_overdue", pi));
+    execute(job("service_task_alert_authority_decision_overdue", pi));
+    org.assertj.core.api.Assertions.assertThat(notifications.all()).filteredOn(n -> n.kind().equals("authority-decision-overdue"))
+        .singleElement().satisfies(n -> org.assertj.core.api.Assertions.assertThat(n.recipientGroups()).containsExactly("head-of-school"));
+
+    complete(task("user_task_authority_decision", pi), withVariables("authoritiesToldNow", "yes",
+        "authorityDecisionReason", "Finger marks and the child's words"));
+    Task reportNow = task("user_task_report_abuse_to_authorities", pi);
+    assertThat(reportNow).hasDueDate(Date.from(MONDAY_10_40.plusMinutes(61 + 120).toInstant()));
+    passTime(Duration.ofHours(2).plusMinutes(1));
+    execute(job("boundary_timer_abuse_report_overdue", pi));
+    execute(job("service_task_alert_abuse_report_overdue", pi));
+    org.assertj.core.api.Assertions.assertThat(notifications.kinds()).contains("authority-report-overdue");
+
+    complete(task("user_task_report_abuse_to_authorities", pi), withVariables("authorityReportAgency", "public-security-bureau",
+        "authorityReportContactPerson", "Duty officer", "authorityReportContactedAt", new Date(),
+        "authorityReportReference", "PSB-43"));
+    assertThat(pi).hasPassed("end_event_abuse_reported", "end_event_authority_decision_overdue_alerted",
+        "end_event_abuse_report_overdue_alerted").isWaitingAt("user_task_cpo_triage");
+  }
+
+  @Test
+  void noAbuseMeansNoFirstHourDecision() {
+    ProcessInstance pi = report(with(bruiseReport(), "categories", "other"));
+
+    org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("user_task_authority_decision").count()).isZero();
+  }
+
+  @Test
+  void theFirstHourDecisionNotNowLeavesTheCaseToTriage() {
+    ProcessInstance pi = reportedAndAlerted(bruiseReport());
+
+    assertThat(pi).hasPassed("end_event_authorities_not_told_now").isWaitingAt("user_task_cpo_triage")
+        .variables().containsEntry("authoritiesToldNow", "no");
+  }
+
+  void reviewAfter(ProcessInstance pi, Duration interval, String outcome) {
+    assertThat(pi).isWaitingAt("timer_next_monitoring_review");
+    passTime(interval);
+    execute(job("timer_next_monitoring_review", pi));
+    complete(task(pi), withVariables("reviewNotes", "No new marks", "reviewOutcome", outcome, "reviewRationale", "As before"));
+  }
+
+  @Test
+  void monitoringGoesBackToTheTeamAfterTheRoundsAllowed() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("monitor", "monitoringPlan", "Weekly check", "monitoringReviewInterval", "P7D"));
+
+    for (int round = 1; round < 6; round++) {
+      reviewAfter(pi, Duration.ofDays(7), "continue");
+    }
+    assertThat(pi).isWaitingAt("timer_next_monitoring_review");
+    reviewAfter(pi, Duration.ofDays(7), "continue");
+
+    assertThat(pi).isWaitingAt("user_task_case_study_team").variables().containsEntry("monitoringRound", 6L);
+    // The team decides again: monitoring starts again with its own count.
+    complete(task(pi), teamDecision("monitor", "monitoringPlan", "Weekly check", "monitoringReviewInterval", "P7D"));
+    reviewAfter(pi, Duration.ofDays(7), "continue");
+    assertThat(pi).isWaitingAt("timer_next_monitoring_review");
+  }
+
+  @Test
+  void monitoringGoesBackToTheTeamAfterTheMonthsAllowed() {
+    ProcessInstance pi = atCaseStudyTeam();
+    complete(task(pi), teamDecision("monitor", "monitoringPlan", "Monthly check", "monitoringReviewInterval", "P28D"));
+    reviewAfter(pi, Duration.ofDays(28), "continue");
+    assertThat(pi).isWaitingAt("timer_next_monitoring_review");
+
+    reviewAfter(pi, Duration.ofDays(160), "continue");
+
+    assertThat(pi).isWaitingAt("user_task_case_study_team").variables().containsEntry("monitoringRound", 2L);
+  }
+
+  @Test
+  void everyCourseOfActionAndTheClosureAskWhetherTheParentsAreInformed() {
+    ProcessInstance atTeam = atCaseStudyTeam();
+    Map<String, Object> withoutParents = new HashMap<>(teamDecision("monitor", "monitoringPlan", "Weekly check",
+        "monitoringReviewInterval", "P7D"));
+    withoutParents.remove("parentsInformed");
+    assertThatThrownBy(() -> complete(task(atTeam), withoutParents)).hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("parentsInformed");
+
+    person("cpoLi", "cpo");
+    person("dcpoZhao", "dcpo");
+    ProcessInstance closing = reportedAndAlerted(bruiseReport());
+    actingAs("cpoLi");
+    complete(task(closing), triageCloses("no"));
+    actingAs("dcpoZhao");
+    complete(task(closing), withVariables("triageSignOff", "approve", "triageSignOffReason", "Two staff saw the fall"));
+    assertThatThrownBy(() -> complete(task(closing), withVariables("outcomeSummary", "Closed", "caseReviewWanted", false)))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("parentsInformed");
+    complete(task(closing), withVariables("outcomeSummary", "Closed", "caseReviewWanted", false, "parentsInformed", "no",
+        "parentsNotInformedReason", "The father is the subject of the concern"));
+    assertThat(closing).isEnded();
   }
 
   private static Task triageTask(ProcessInstance pi) {

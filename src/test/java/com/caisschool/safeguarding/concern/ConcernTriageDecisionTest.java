@@ -80,7 +80,7 @@ class ConcernTriageDecisionTest {
 
   @Test
   void immediateDangerRoutesToImmediateAction() {
-    assertThat(routes(true, "physical-abuse", "family-member")).containsExactly("immediate-action");
+    assertThat(routes(true, "other", "family-member")).containsExactly("immediate-action");
   }
 
   @Test
@@ -90,8 +90,9 @@ class ConcernTriageDecisionTest {
 
   @Test
   void concernAboutStaffOrTheHeadRoutesToTheAllegationFlow() {
-    assertThat(routes(false, "emotional-abuse", "staff-or-volunteer")).containsExactly("allegation-against-adult");
-    assertThat(routes(false, "sexual-abuse", "head-of-school")).containsExactly("allegation-against-adult");
+    assertThat(routes(false, "other", "staff-or-volunteer")).containsExactly("allegation-against-adult");
+    assertThat(routes(false, "sexual-abuse", "head-of-school"))
+        .containsExactlyInAnyOrder("allegation-against-adult", "authority-decision");
   }
 
   @Test
@@ -102,7 +103,7 @@ class ConcernTriageDecisionTest {
 
   @Test
   void bullyingWithAbuseIndicatorsStaysWithTheCpo() {
-    assertThat(routes(false, "cyberbullying,sexual-abuse", "student")).isEmpty();
+    assertThat(routes(false, "cyberbullying,sexual-abuse", "student")).containsExactly("authority-decision");
   }
 
   @Test
@@ -113,6 +114,35 @@ class ConcernTriageDecisionTest {
 
   @Test
   void anOrdinaryConcernNeedsNoOtherPathway() {
-    assertThat(routes(false, "neglect", "family-member")).isEmpty();
+    assertThat(routes(false, "identity-based-harm", "family-member")).isEmpty();
+  }
+
+  @Test
+  void suspectedAbuseIsDecidedOnWithinTheFirstHour() {
+    for (String abuse : List.of("physical-abuse", "emotional-abuse", "sexual-abuse", "neglect")) {
+      assertThat(routes(false, "other," + abuse, "family-member")).as(abuse).containsExactly("authority-decision");
+    }
+    assertThat(routes(false, "peer-on-peer-abuse,bullying", "student")).isEmpty();
+  }
+
+  private Map<String, Object> closure(boolean danger, String priority, String reportDue, String toldNow) {
+    Map<String, Object> facts = new java.util.HashMap<>();
+    facts.put("immediateDanger", danger);
+    facts.put("priority", priority);
+    facts.put("authorityReportDue", reportDue);
+    facts.put("authoritiesToldNow", toldNow);
+    return decisions.evaluateDecisionTableByKey("triage-closure", facts).getSingleResult().getEntryMap();
+  }
+
+  @Test
+  void triageMayCloseOnlyAStandardConcernWithNoDangerAndNoReportDue() {
+    assertThat(closure(false, "standard", "no", null)).containsEntry("closeAllowed", true);
+    assertThat(closure(false, "standard", "no", "no")).containsEntry("closeAllowed", true);
+    assertThat(closure(true, "standard", "no", null)).containsEntry("closeAllowed", false);
+    assertThat(closure(false, "critical", "no", null)).containsEntry("closeAllowed", false);
+    assertThat(closure(false, "high", "no", null)).containsEntry("closeAllowed", false);
+    assertThat(closure(false, "standard", "yes", null)).containsEntry("closeAllowed", false);
+    assertThat(closure(false, "standard", "no", "yes")).containsEntry("closeAllowed", false)
+        .hasEntrySatisfying("closeRule", rule -> assertThat((String) rule).contains("report to the authorities"));
   }
 }

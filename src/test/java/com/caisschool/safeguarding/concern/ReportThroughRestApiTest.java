@@ -3,9 +3,11 @@ package com.caisschool.safeguarding.concern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.CaseSteps;
 import com.caisschool.safeguarding.testing.ConcernReports;
 import com.caisschool.safeguarding.testing.DueJobs;
 import com.caisschool.safeguarding.testing.RestApi;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -92,8 +94,8 @@ class ReportThroughRestApiTest {
   @Test
   void triageCannotBeCompletedWithoutItsRationale() {
     String instanceId = teacher.post(SUBMIT, Map.of("variables", report())).json().path("id").asText();
-    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).count()).isOne();
-    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("user_task_cpo_triage")
+        .singleResult().getId();
 
     RestApi.Reply refused = cpo.post("/task/" + taskId + "/submit-form", Map.of("variables", Map.of(
         "initialFacts", string("Spoke to the teacher"), "authorityReportDue", string("no"),
@@ -150,5 +152,42 @@ class ReportThroughRestApiTest {
     assertThat(RestApi.anonymous(port).get("/task").status()).isEqualTo(401);
     assertThat(RestApi.anonymous(port).post(SUBMIT, Map.of("variables", report())).status()).isEqualTo(401);
     assertThat(RestApi.as(port, "chair", "wrong-password").get("/task").status()).isEqualTo(401);
+  }
+  @Test
+  void aTriageThatClosesACriticalConcernGetsA400NamingTheRuleAndStaysOpen() {
+    Map<String, Object> exploitation = new HashMap<>(report());
+    exploitation.put("categories", ConcernReports.json("[\"child-sexual-exploitation\"]"));
+    String instanceId = teacher.post(SUBMIT, Map.of("variables", exploitation)).json().path("id").asText();
+    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("user_task_cpo_triage")
+        .singleResult().getId();
+
+    RestApi.Reply refused = cpo.post("/task/" + taskId + "/submit-form", ConcernReports.form("initialFacts",
+        "Spoke to the teacher", "authorityReportDue", "no", "triageDecision", "close", "triageRationale", "Nothing in it"));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("triage-closure").contains("critical or high-priority")
+        .doesNotContain("Testchild");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  @Test
+  void theCpoWhoTriagedCannotSignOffTheClosureButTheDeputyCan() {
+    String instanceId = teacher.post(SUBMIT, Map.of("variables", report())).json().path("id").asText();
+    CaseSteps steps = new CaseSteps(port, taskService);
+    steps.decideAuthoritiesNotNow(cpo, instanceId);
+    steps.submitTask(cpo, instanceId, "user_task_cpo_triage", ConcernReports.form("initialFacts", "Seen by the coach",
+        "authorityReportDue", "no", "triageDecision", "close", "triageRationale", "Football accident, two witnesses"));
+    String signOff = taskService.createTaskQuery().processInstanceId(instanceId)
+        .taskDefinitionKey("user_task_triage_close_sign_off").singleResult().getId();
+    Map<String, Object> agreed = ConcernReports.form("triageSignOff", "approve", "triageSignOffReason", "Agreed");
+
+    RestApi.Reply refused = cpo.post("/task/" + signOff + "/submit-form", agreed);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("second person");
+
+    RestApi.Reply signed = RestApi.as(port, "deputy", "demo").post("/task/" + signOff + "/submit-form", agreed);
+    assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("user_task_close_case")
+        .count()).isOne();
   }
 }

@@ -42,14 +42,19 @@ class ConcernPathPostgresTest {
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String caseId = started.json().path("id").asText();
 
+    // The bruises are suspected abuse: the first-hour decision on the authorities (issue 16) comes first.
+    complete(cpo, caseId, "user_task_authority_decision", form("authoritiesToldNow", "no",
+        "authorityDecisionReason", "Marks explained by the school nurse"));
     complete(cpo, caseId, "user_task_cpo_triage", form("initialFacts", "Class teacher confirms the marks",
         "authorityReportDue", "no", "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
     complete(cpo, caseId, "user_task_case_study_team", form("attendees", "CPO, deputy, counselor",
         "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
-        "courseOfAction", "no-action", "courseOfActionRationale", "Explained by a known sports injury"));
+        "courseOfAction", "no-action", "courseOfActionRationale", "Explained by a known sports injury",
+        "parentsInformed", "yes"));
     complete(cpo, caseId, "user_task_no_action_sign_off", form("signOffDecision", "approve",
         "signOffNote", "Coach confirms the injury"));
     complete(cpo, caseId, "user_task_close_case", Map.of("variables", Map.of(
+        "parentsInformed", ConcernReports.string("yes"),
         "outcomeSummary", ConcernReports.string("No action, family supported"),
         "caseReviewWanted", Map.of("value", false, "type", "Boolean"))));
 
@@ -58,7 +63,7 @@ class ConcernPathPostgresTest {
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(caseId)
         .activityId("end_event_case_closed").count()).isOne();
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(caseId).finished().count())
-        .isEqualTo(4);
+        .isEqualTo(5);
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
         "select count(*) from notification where process_instance_id = ? and kind = 'new-concern'",
         Integer.class, caseId) == 1);

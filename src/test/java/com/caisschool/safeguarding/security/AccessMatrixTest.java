@@ -111,13 +111,17 @@ class AccessMatrixTest {
     instances.put(Case.REPORTED, report(bruises(Case.REPORTED.childName)));
 
     instances.put(Case.BEFORE_TEAM, report(bruises(Case.BEFORE_TEAM.childName)));
+    new CaseSteps(port, taskService).decideAuthoritiesNotNow(cpo, instances.get(Case.BEFORE_TEAM));
     complete(cpo, Case.BEFORE_TEAM, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
         "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
 
     instances.put(Case.CLOSED, report(bruises(Case.CLOSED.childName)));
+    new CaseSteps(port, taskService).decideAuthoritiesNotNow(cpo, instances.get(Case.CLOSED));
     complete(cpo, Case.CLOSED, form("initialFacts", "Seen by the coach", "authorityReportDue", "no",
         "triageDecision", "close", "triageRationale", "Football accident, two witnesses"));
+    new CaseSteps(port, taskService).signOffTriageClosure(rest("deputy"), instances.get(Case.CLOSED));
     complete(cpo, Case.CLOSED, Map.of("variables", Map.of(
+        "parentsInformed", ConcernReports.string("yes"),
         "outcomeSummary", ConcernReports.string("Accidental injury"),
         "caseReviewWanted", Map.of("value", false, "type", "Boolean"))));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instances.get(Case.CLOSED)).count()).isZero();

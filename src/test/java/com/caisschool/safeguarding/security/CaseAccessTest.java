@@ -40,6 +40,7 @@ class CaseAccessTest {
     String id = steps().reportConcern(bruises("Gita Lifecycle-Testchild"));
     assertThat(principal.get("/process-instance/" + id).status()).isIn(403, 404);
 
+    steps().decideAuthoritiesNotNow(cpo, id);
     steps().submitOpenTask(cpo, id, form("initialFacts", "Class teacher confirms", "authorityReportDue", "no",
         "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
     assertThat(principal.get("/process-instance/" + id).status()).isEqualTo(200);
@@ -47,7 +48,7 @@ class CaseAccessTest {
 
     steps().submitOpenTask(cpo, id, form("attendees", "CPO, DCPO, counselor, principal",
         "legalEthicalConsiderations", "Duty to report considered", "agenciesConsulted", "none",
-        "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning",
+        "courseOfAction", "monitor", "courseOfActionRationale", "Team reasoning", "parentsInformed", "yes",
         "monitoringPlan", "Weekly check by class teacher", "monitoringReviewInterval", "P14D"));
     assertThat(principal.get("/process-instance/" + id).status()).isNotEqualTo(200);
     assertThat(principal.get("/process-instance/" + id + "/variables").body()).doesNotContain("Gita");
@@ -65,6 +66,7 @@ class CaseAccessTest {
       RestApi principal = RestApi.as(port, "principal", "demo");
       String id = steps().reportConcern(with(bruises("Hana Aboutthehead-Testchild"),
           "concernAbout", "head-of-school", "subjectName", "Head of School"));
+      steps().decideAuthoritiesNotNow(cpo, id);
       steps().submitOpenTask(cpo, id, form("initialFacts", "Child repeats the account", "authorityReportDue", "no",
           "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
 
@@ -105,6 +107,7 @@ class CaseAccessTest {
       RestApi acting = RestApi.as(port, actingHead, password);
       String id = steps().reportConcern(with(bruises("Ivo Actinghead-Testchild"),
           "concernAbout", "head-of-school", "subjectName", "Head of School"));
+      steps().decideAuthoritiesNotNow(cpo, id);
       steps().submitOpenTask(cpo, id, form("initialFacts", "Child repeats the account", "authorityReportDue", "no",
           "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
       assertThat(acting.get("/task?processInstanceId=" + id).json()).hasSize(1);

@@ -41,10 +41,26 @@ public final class CaseSteps {
     assertThat(done.status()).as(done.body()).isEqualTo(204);
   }
 
-  /** Submits the form of the open task with this id in the model (a case may have several open at once). */
-  public void submitTask(RestApi user, String processInstanceId, String taskKey, Map<String, Object> form) {
-    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as(taskKey + " open in " + processInstanceId).isNotNull();
+  /**
+   * Abuse suspected (the bruise report): the CPO's first-hour decision that the authorities need not
+   * be told at once, so that triage is the case's only open task.
+   */
+  public void decideAuthoritiesNotNow(RestApi cpo, String processInstanceId) {
+    submitTask(cpo, processInstanceId, "user_task_authority_decision", ConcernReports.form("authoritiesToldNow", "no",
+        "authorityDecisionReason", "Marks explained by the school nurse; triage gathers the facts"));
+  }
+
+  /** A second person of the sign-off roles agrees that triage closes the case. */
+  public void signOffTriageClosure(RestApi signer, String processInstanceId) {
+    submitTask(signer, processInstanceId, "user_task_triage_close_sign_off", ConcernReports.form("triageSignOff",
+        "approve", "triageSignOffReason", "Agreed: no child-protection concern"));
+  }
+
+  /** The user completes the case's open task of that kind with the form's values. */
+  public void submitTask(RestApi user, String processInstanceId, String taskDefinitionKey, Map<String, Object> form) {
+    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey)
+        .singleResult();
+    assertThat(task).as(taskDefinitionKey + " of " + processInstanceId).isNotNull();
     RestApi.Reply done = user.post("/task/" + task.getId() + "/submit-form", form);
     assertThat(done.status()).as(done.body()).isEqualTo(204);
   }

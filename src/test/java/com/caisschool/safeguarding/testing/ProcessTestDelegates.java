@@ -11,7 +11,10 @@ import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.duties.StaffDirectory;
 import com.caisschool.safeguarding.escalation.LateTaskEscalation;
 import com.caisschool.safeguarding.forms.FormCheck;
+import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
+import com.caisschool.safeguarding.triage.TriageRules;
+import com.caisschool.safeguarding.triage.TriageSignOffRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -60,6 +63,9 @@ public final class ProcessTestDelegates {
     Mocks.register("remindAssignees", new AssigneeReminder(notifications));
     Mocks.register("startNextCycle", new NextCycleStarter());
     Mocks.register("linkModelVersions", new ModelVersionLink());
+    var forms = new FormDefinitions(engine.getRepositoryService(), engine.getIdentityService());
+    Mocks.register("triageRules", new TriageRules(() -> forms));
+    Mocks.register("triageSignOffRules", new TriageSignOffRules());
     // Named only by version 1 of self-harm-response (cases still running on it).
     Mocks.register("checkForm", new FormCheck());
     return notifications;
