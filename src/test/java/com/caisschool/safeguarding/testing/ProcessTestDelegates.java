@@ -11,6 +11,8 @@ import com.caisschool.safeguarding.duties.StaffDirectory;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
+import com.caisschool.safeguarding.recruitment.RecruitmentChecks;
+import com.caisschool.safeguarding.recruitment.TrainingRecordOpener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -57,6 +59,8 @@ public final class ProcessTestDelegates {
     Mocks.register("remindAssignees", new AssigneeReminder(notifications));
     Mocks.register("startNextCycle", new NextCycleStarter());
     Mocks.register("linkModelVersions", new ModelVersionLink());
+    Mocks.register("recruitmentChecks", new RecruitmentChecks(applicationProperties().schoolTimeZone()));
+    Mocks.register("openTrainingRecord", new TrainingRecordOpener());
     // Named only by version 1 of self-harm-response (cases still running on it).
     var forms = new FormDefinitions(engine.getRepositoryService(), engine.getIdentityService());
     Mocks.register("checkForm", new FormCheck(() -> forms));
