@@ -31,10 +31,12 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
     int flowsOnTopOfOthers, List<String> userTasksOutsideLanes, List<String> userTasksInWrongLane) {
 
   /** The words a lane's name must contain for a task whose first candidate group is the key. */
-  static final Map<String, String> LANE_WORDS = Map.of(
-      "staff", "staff", "cpo", "cpo", "dcpo", "deputy", "counselors", "counselor",
-      "case-study-team", "case study team", "head-of-school", "head of school", "board-chair", "board chair",
-      "hr", "hr", "${caseOwnerGroup}", "case owner", "${lowLevelConcernGroups}", "low-level concern");
+  static final Map<String, String> LANE_WORDS = Map.ofEntries(
+      Map.entry("staff", "staff"), Map.entry("cpo", "cpo"), Map.entry("dcpo", "deputy"),
+      Map.entry("counselors", "counselor"), Map.entry("case-study-team", "case study team"),
+      Map.entry("head-of-school", "head of school"), Map.entry("board-chair", "board chair"), Map.entry("hr", "hr"),
+      Map.entry("trip-leaders", "trip leader"), Map.entry("${caseOwnerGroup}", "case owner"),
+      Map.entry("${lowLevelConcernGroups}", "low-level concern"));
 
   private record Box(double x1, double y1, double x2, double y2) {
   }
