@@ -33,12 +33,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * School trips ({@code processes/school-trip.bpmn}) on the plain engine with the configured
  * defaults, counted back from a departure on 20 October 2026: documents due 21 days before (reminder
- * at 28), approval due 14 days before (reminder at 17, then the Head); the yearly trip leaders'
- * meeting on 1 September, started 14 days before, overdue after 30 days.
+ * at 28), approval due 14 days before (reminder at 17, then the Head).
  */
 @Deployment(resources = {"processes/school-trip.bpmn", "forms/school-trip-registration.form",
     "forms/school-trip-documents.form", "forms/school-trip-approval.form", "forms/school-trip-departure.form",
-    "forms/school-trip-report.form", "forms/school-trip-meeting.form",
+    "forms/school-trip-report.form",
     "processes/safeguarding-concern.bpmn", "processes/concern-triage.dmn",
     "forms/report-safeguarding-concern.form", "forms/immediate-action.form",
     "forms/concern-triage.form", "forms/authority-report.form",
@@ -66,7 +65,6 @@ class SchoolTripProcessTest {
     BpmnAwareTests.init(engine);
     notifications = ProcessTestDelegates.register(engine);
     identities = engine.getIdentityService();
-    // Before the deployment: the meeting's yearly timer counts from now.
     clockAt(day("2026-08-01"));
   }
 
@@ -125,7 +123,7 @@ class SchoolTripProcessTest {
     ProcessInstance pi = registered();
     assertThat(pi.getBusinessKey()).as("not a case").isNull();
     assertThat(task(pi, "user_task_submit_trip_documents")).isAssignedTo("leader1")
-        .hasDueDate(Date.from(day("2026-09-29"))).hasCandidateGroup("trip-leaders");
+        .hasDueDate(Date.from(day("2026-09-29")));
     complete(task(pi, "user_task_submit_trip_documents"), DOCUMENTS);
     assertThat(task(pi, "user_task_approve_trip")).hasCandidateGroup("cpo").hasDueDate(Date.from(day("2026-10-06")));
 
@@ -189,31 +187,5 @@ class SchoolTripProcessTest {
     assertThat(concern).variables().containsEntry("childName", "Student A").containsEntry("categories", "peer-on-peer-abuse")
         .containsEntry("location", "Reported after the school trip Trip: Grade 8 Beijing trip departing 2026-10-20");
     assertThat(concern).isWaitingAt("user_task_cpo_triage");
-  }
-
-  @Test
-  void theYearlyMeetingStartsByItselfBeforeItsDayEscalatesToTheHeadWhenOverdueAndComesBackNextYear() {
-    Job yearly = managementService().createJobQuery().processDefinitionKey("school-trip").timers().singleResult();
-    assertThat(yearly.getProcessInstanceId()).as("a timer start").isNull();
-    assertThat(yearly.getDuedate()).isEqualTo(Date.from(day("2026-08-18")));
-
-    clockAt(day("2026-08-18"));
-    managementService().executeJob(yearly.getId());
-    ProcessInstance meeting = runtimeService().createProcessInstanceQuery().processDefinitionKey("school-trip")
-        .singleResult();
-    assertThat(meeting).variables().containsEntry("dutyReference", "Trip leaders meeting 2026")
-        .containsEntry("meetingDate", "2026-09-01");
-    assertThat(task(meeting, "user_task_hold_trip_leaders_meeting")).hasCandidateGroup("cpo")
-        .hasDueDate(Date.from(day("2026-09-17")));
-    Job nextYear = managementService().createJobQuery().processDefinitionKey("school-trip").timers().list().stream()
-        .filter(job -> job.getProcessInstanceId() == null).findFirst().orElseThrow();
-    assertThat(nextYear.getDuedate()).isEqualTo(Date.from(day("2027-08-18")));
-
-    passTimeTo(day("2026-09-17"), meeting.getId());
-    assertThat(sent("trip-meeting-overdue").recipientGroups()).containsExactly("head-of-school", "cpo", "dcpo");
-    complete(task(meeting, "user_task_hold_trip_leaders_meeting"), withVariables("meetingHeldOn", "2026-09-18",
-        "meetingAttendees", "All six trip leaders", "meetingTopics", List.of("safety-protocols", "risk-assessments",
-            "emergency-procedures"), "meetingNotes", "New medical form"));
-    assertThat(meeting).hasPassed("end_event_meeting_held").isEnded();
   }
 }
