@@ -4,6 +4,7 @@ import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
 import com.caisschool.safeguarding.casework.TaskDates;
 import com.caisschool.safeguarding.duties.AssigneeReminder;
+import com.caisschool.safeguarding.duties.AuditActions;
 import com.caisschool.safeguarding.duties.DutyCalendar;
 import com.caisschool.safeguarding.duties.DutyDates;
 import com.caisschool.safeguarding.duties.ModelVersionLink;
@@ -58,6 +59,7 @@ public final class ProcessTestDelegates {
     Mocks.register("dutyDates", new DutyDates(applicationProperties().schoolTimeZone()));
     Mocks.register("dutyCalendar", new DutyCalendar(applicationProperties().processDefaults(),
         applicationProperties().schoolTimeZone()));
+    Mocks.register("auditActions", new AuditActions(applicationProperties().schoolTimeZone()));
     Mocks.register("staffDirectory", new StaffDirectory(engine.getIdentityService()));
     Mocks.register("remindAssignees", new AssigneeReminder(notifications));
     Mocks.register("startNextCycle", new NextCycleStarter());
