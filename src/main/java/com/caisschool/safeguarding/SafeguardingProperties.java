@@ -2,6 +2,7 @@ package com.caisschool.safeguarding;
 
 import com.caisschool.safeguarding.casework.Authority;
 import com.caisschool.safeguarding.caseprocess.ReporterTypes;
+import com.caisschool.safeguarding.escalation.EscalationRules;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -14,4 +15,5 @@ public record SafeguardingProperties(
     ZoneId schoolTimeZone,
     List<Authority> authorities,
     Map<String, Map<String, String>> processDefaults,
-    ReporterTypes reporterTypes) {}
+    ReporterTypes reporterTypes,
+    EscalationRules escalation) {}

@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.caseprocess;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.escalation.EscalationParsing;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPreBPMNParseListeners().add(new CaseProcessParseListener(defaults, opening, formCheck));
+    EscalationParsing.install(configuration, settings.escalation());
   }
 
   @Override

@@ -14,6 +14,7 @@ record DemoUser(String id, String firstName, String lastName, List<String> group
       new DemoUser("principal", "Pat", "Principal", List.of("case-study-team", "staff")),
       new DemoUser("head", "Harper", "Head of School", List.of("head-of-school", "staff")),
       new DemoUser("chair", "Charlie", "Board Chair", List.of("board-chair")),
+      new DemoUser("vicechair", "Val", "Board Vice Chair", List.of("board-vice-chair")),
       new DemoUser("smt", "Sam", "Senior Manager", List.of("smt", "staff")),
       new DemoUser("hr", "Hollis", "HR Officer", List.of("hr", "staff")),
       new DemoUser("tripleader", "Toby", "Trip Leader", List.of("trip-leaders", "staff")),

@@ -319,8 +319,9 @@ class AllegationAgainstAdultProcessTest {
     assertThat(notifications.kinds()).doesNotContain("investigation-report-overdue");
 
     advance(Duration.ofDays(3));
+    // The Head holds the task (the case owner): the escalation table tells the CPO, the deputy and the Board Chair.
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("investigation-report-overdue"))
-        .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of(BOARD));
+        .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of("cpo", "dcpo", BOARD));
     assertThat(pi).isWaitingAt("user_task_investigation_report")
         .hasPassed("end_event_investigation_reminded", "end_event_investigation_escalated");
   }
@@ -385,7 +386,7 @@ class AllegationAgainstAdultProcessTest {
     assertThat(notifications.kinds()).doesNotContain("accused-feedback-overdue");
     advance(Duration.ofMinutes(1));
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("accused-feedback-overdue"))
-        .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of(BOARD));
+        .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of("cpo", "dcpo", BOARD));
     assertThat(pi).isWaitingAt("user_task_feedback_to_accused").hasPassed("end_event_feedback_escalated");
   }
 

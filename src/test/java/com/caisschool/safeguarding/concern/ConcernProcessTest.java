@@ -241,7 +241,8 @@ class ConcernProcessTest {
     assertThat(pi).isWaitingAt("user_task_dcpo_triage");
     assertThat(task(pi)).hasCandidateGroup("dcpo");
     org.assertj.core.api.Assertions.assertThat(notifications.kinds()).containsExactly("new-concern", "triage-overdue");
-    org.assertj.core.api.Assertions.assertThat(notifications.all().get(1).recipientGroups()).containsExactly("cpo", "dcpo");
+    org.assertj.core.api.Assertions.assertThat(notifications.all().get(1).recipientGroups())
+        .as("the CPO is late: the deputy and the Head are told").containsExactly("dcpo", "head-of-school");
 
     complete(task(pi), withVariables("initialFacts", "Deputy gathered facts", "authorityReportDue", "no",
         "triageDecision", "case-study-team", "triageRationale", "Needs the team"));

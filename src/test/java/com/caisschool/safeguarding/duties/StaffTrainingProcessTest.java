@@ -87,7 +87,7 @@ class StaffTrainingProcessTest {
   }
 
   @Test
-  void inductionNotRecordedIsRemindedThenOverdueForCpoAndHr() {
+  void inductionNotRecordedIsRemindedThenEscalatedPastHrToTheHeadAndCpo() {
     ProcessInstance pi = joined();
 
     passTimeTo(schoolDay("2026-08-31"), pi.getId());
@@ -95,7 +95,7 @@ class StaffTrainingProcessTest {
     assertThat(notifications.kinds()).doesNotContain("training-overdue");
 
     passTimeTo(schoolDay("2026-09-16"), pi.getId());
-    assertThat(sent("training-overdue").recipientGroups()).containsExactly("cpo", "hr");
+    assertThat(sent("training-overdue").recipientGroups()).containsExactly("head-of-school", "cpo");
     assertThat(pi).isWaitingAt("user_task_induction_training");
   }
 
@@ -118,13 +118,14 @@ class StaffTrainingProcessTest {
   }
 
   @Test
-  void anExpiredCertificateAlertsCpoAndHrAndHrClosesTheRecordOfSomeoneWhoLeft() {
+  void anExpiredCertificateEscalatesToTheHeadAndCpoAndHrClosesTheRecordOfSomeoneWhoLeft() {
     ProcessInstance pi = joined();
     complete(task(pi), course("2026-08-20", "2027-08-20"));
     passTimeTo(schoolDay("2027-07-21"), pi.getId());
 
     passTimeTo(schoolDay("2027-08-20"), pi.getId());
     assertThat(sent("training-overdue").caseReference()).isEqualTo("Training of newteacher");
+    assertThat(sent("training-overdue").recipientGroups()).containsExactly("head-of-school", "cpo");
 
     complete(task(pi), withVariables("renewalOutcome", "left-school", "renewalOutcomeReason", "Left in July"));
     assertThat(pi).hasPassed("end_event_left_school");

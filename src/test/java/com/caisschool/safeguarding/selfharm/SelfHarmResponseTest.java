@@ -159,13 +159,13 @@ class SelfHarmResponseTest {
     assertThat(dueTimers()).isEmpty();
 
     ClockUtil.setCurrentTime(new Date(reportedAt.getTime() + Duration.ofMinutes(61).toMillis()));
-    assertThat(dueTimers()).hasSize(1);
-    execute(dueTimers().get(0));
+    execute(job("boundary_timer_assessment_deadline", pi));
     assertThat(pi).isWaitingAt("service_task_alert_assessment_overdue");
     execute(job("service_task_alert_assessment_overdue", pi));
 
     assertThat(notifications.kinds()).containsExactly("self-harm-reported", "self-harm-assessment-overdue");
-    assertThat(notifications.all().get(1).recipientGroups()).containsExactly("cpo", "head-of-school");
+    // Counselors hold the assessment: the escalation table tells the CPO and the deputy.
+    assertThat(notifications.all().get(1).recipientGroups()).containsExactly("cpo", "dcpo");
     Task escalated = task("user_task_risk_assessment_escalated", pi);
     assertThat(escalated).hasCandidateGroup("cpo");
     assertThat(escalated).hasCandidateGroup("head-of-school");

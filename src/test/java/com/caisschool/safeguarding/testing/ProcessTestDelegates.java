@@ -10,6 +10,7 @@ import com.caisschool.safeguarding.duties.DutyDates;
 import com.caisschool.safeguarding.duties.ModelVersionLink;
 import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.duties.StaffDirectory;
+import com.caisschool.safeguarding.escalation.LateTaskEscalation;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
@@ -56,6 +57,7 @@ public final class ProcessTestDelegates {
     Mocks.register("startLinkedProcess", new LinkedProcessStarter());
     Mocks.register("taskDates", new TaskDates());
     Mocks.register("notify", new NotifyDelegate(notifications));
+    Mocks.register("escalate", new LateTaskEscalation(notifications, applicationProperties().escalation()));
     Mocks.register("dutyDates", new DutyDates(applicationProperties().schoolTimeZone()));
     Mocks.register("dutyCalendar", new DutyCalendar(applicationProperties().processDefaults(),
         applicationProperties().schoolTimeZone()));
