@@ -146,7 +146,7 @@ class SchoolTripProcessTest {
   }
 
   @Test
-  void lateDocumentsAlertTheCpoAndATripNotApprovedByItsDeadlineEscalatesToTheHeadAndCannotDepart() {
+  void lateDocumentsAreEscalatedAndATripNotApprovedByItsDeadlineEscalatesToTheHeadAndCannotDepart() {
     ProcessInstance pi = registered();
     passTimeTo(day("2026-09-22"), pi.getId());
     assertThat(sent("trip-documents-reminder").recipientGroups()).containsExactly("user:leader1");
