@@ -1,16 +1,16 @@
 package com.caisschool.safeguarding.duties;
 
+import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.notification.AlertReference;
 import com.caisschool.safeguarding.overview.OverviewItem;
 import com.caisschool.safeguarding.overview.OverviewSection;
 import com.caisschool.safeguarding.security.SystemAccess;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
-import com.caisschool.safeguarding.SafeguardingProperties;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;

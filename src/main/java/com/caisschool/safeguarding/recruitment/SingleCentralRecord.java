@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.recruitment;
 
+import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.security.SystemAccess;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
@@ -39,8 +40,7 @@ public class SingleCentralRecord {
   private final IdentityService identities;
   private final TimeZone schoolTimeZone;
 
-  SingleCentralRecord(HistoryService history, IdentityService identities,
-      com.caisschool.safeguarding.SafeguardingProperties school) {
+  SingleCentralRecord(HistoryService history, IdentityService identities, SafeguardingProperties school) {
     this.history = history;
     this.identities = identities;
     this.schoolTimeZone = TimeZone.getTimeZone(school.schoolTimeZone());
