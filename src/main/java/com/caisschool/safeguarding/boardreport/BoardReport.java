@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +38,7 @@ public class BoardReport {
   static final String ACTIONS = "Courses of action and escalations";
   static final String OPEN_CASES = "Open cases by age";
   static final String DUTIES = "Training and policy";
+  static final String RECRUITMENT_AND_TRIPS = "Safer recruitment, trips and campus safety";
 
   private final JdbcTemplate jdbc;
   private final HistoryService history;
@@ -83,6 +85,7 @@ public class BoardReport {
       openCasesByAge(cells);
       cells.add(trainingCompliance());
       cells.add(policyAcknowledgement(year));
+      recruitmentTripsAndAudit(from, to, cells);
       return cells;
     });
   }
@@ -154,6 +157,47 @@ public class BoardReport {
     long confirmed = asked.stream().filter(task -> task.getEndTime() != null && "completed".equals(task.getDeleteReason()))
         .count();
     return smallCounts.share(DUTIES, "Staff who confirmed they read the updated policy", confirmed, asked.size());
+  }
+
+  /** Counts of the year's recruitments, trips and campus safety actions: never a name or a trip. */
+  private void recruitmentTripsAndAudit(Instant from, Instant to, List<Cell> cells) {
+    List<String> recruitments = startedIn("safer-recruitment", from, to);
+    cells.add(smallCounts.count(RECRUITMENT_AND_TRIPS, "Adults recruited (records opened)", recruitments.size()));
+    cells.add(smallCounts.count(RECRUITMENT_AND_TRIPS, "Started under the Head's risk assessment",
+        withVariable(recruitments, "riskAssessmentSignedBy", null)));
+    List<String> trips = startedIn("school-trip", from, to);
+    cells.add(smallCounts.count(RECRUITMENT_AND_TRIPS, "School trips registered", trips.size()));
+    cells.add(doneByDueDate("Trip approvals decided by their deadline", "school-trip", "user_task_approve_trip", from, to));
+    cells.add(smallCounts.count(RECRUITMENT_AND_TRIPS, "Safeguarding concerns raised after a trip",
+        withVariable(trips, "safeguardingConcern", "yes")));
+    cells.add(doneByDueDate("Campus safety actions done by their due date", "campus-safety-audit",
+        "user_task_complete_audit_action", from, to));
+  }
+
+  private List<String> startedIn(String processKey, Instant from, Instant to) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+        .startedAfter(Date.from(from.minusMillis(1))).startedBefore(Date.from(to)).list().stream()
+        .map(instance -> instance.getId()).toList();
+  }
+
+  /** How many of the instances hold the variable (with the value, when one is given). */
+  private long withVariable(List<String> processInstanceIds, String name, String value) {
+    if (processInstanceIds.isEmpty()) {
+      return 0;
+    }
+    return history.createHistoricVariableInstanceQuery().variableName(name)
+        .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list().stream()
+        .filter(variable -> variable.getValue() != null && (value == null || value.equals(variable.getValue())))
+        .map(variable -> variable.getProcessInstanceId()).distinct().count();
+  }
+
+  private Cell doneByDueDate(String label, String processKey, String taskKey, Instant from, Instant to) {
+    List<HistoricTaskInstance> done = history.createHistoricTaskInstanceQuery().finished().processDefinitionKey(processKey)
+        .taskDefinitionKey(taskKey).startedAfter(Date.from(from.minusMillis(1))).startedBefore(Date.from(to)).list()
+        .stream().filter(task -> "completed".equals(task.getDeleteReason())).toList();
+    long onTime = done.stream().filter(task -> task.getDueDate() == null || !task.getEndTime().after(task.getDueDate()))
+        .count();
+    return smallCounts.share(RECRUITMENT_AND_TRIPS, label, onTime, done.size());
   }
 
   private static boolean isOf(String processKey, String processDefinitionId) {

@@ -40,6 +40,11 @@ public class DutyDates {
     return Date.from(startOf(date).minus(amount(leadTime)).toInstant());
   }
 
+  /** The start of the day the period after the given day, at the school ({@code P30D} after a start date). */
+  public Date after(String date, String period) {
+    return Date.from(startOf(date).plus(amount(period)).toInstant());
+  }
+
   /** The day the interval after the given day ({@code P1Y}): next year's date of a yearly duty. */
   public String plus(String date, String interval) {
     return startOf(date).plus(amount(interval)).toLocalDate().toString();

@@ -17,5 +17,6 @@ record DemoUser(String id, String firstName, String lastName, List<String> group
       new DemoUser("vicechair", "Val", "Board Vice Chair", List.of("board-vice-chair")),
       new DemoUser("smt", "Sam", "Senior Manager", List.of("smt", "staff")),
       new DemoUser("hr", "Hollis", "HR Officer", List.of("hr", "staff")),
+      new DemoUser("tripleader", "Toby", "Trip Leader", List.of("trip-leaders", "staff")),
       new DemoUser("admin", "Alex", "Administrator", List.of("camunda-admin")));
 }

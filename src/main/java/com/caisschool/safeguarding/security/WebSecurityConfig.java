@@ -82,7 +82,8 @@ class WebSecurityConfig {
             .requestMatchers(path("/overview")).hasAnyAuthority(groups(duties.overviewReaders()))
             .requestMatchers(path("/board-report"), path("/board-report.csv"), path("/board-report.pdf"))
                 .hasAnyAuthority(groups(duties.boardReportReaders()))
-            .requestMatchers(path("/training")).authenticated()
+            .requestMatchers(path("/recruitment")).hasAnyAuthority(groups(duties.recruitmentRecordReaders()))
+            .requestMatchers(path("/training"), path("/trips")).authenticated()
             // Changing a model (README "Changing a model"): approvers; moving cases: administrators.
             .requestMatchers(path("/models/migration"), path("/models/migration/**"))
                 .hasAnyAuthority(groups(models.migrationGroups()))

@@ -87,6 +87,18 @@ class StaffTrainingProcessTest {
   }
 
   @Test
+  void theInductionDeadlineCountsFromTheStartDateNotFromWhenTheRecordWasOpened() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("staff-training",
+        Map.of("staffMember", "newteacher", "startDate", "2026-09-01"));
+
+    assertThat(task(pi)).hasDueDate(Date.from(schoolDay("2026-10-01")));
+    passTimeTo(schoolDay("2026-09-14"), pi.getId());
+    assertThat(notifications.kinds()).doesNotContain("training-reminder");
+    passTimeTo(schoolDay("2026-09-15"), pi.getId());
+    assertThat(sent("training-reminder").recipientGroups()).containsExactly("user:newteacher");
+  }
+
+  @Test
   void inductionNotRecordedIsRemindedThenEscalatedPastHrToTheHeadAndCpo() {
     ProcessInstance pi = joined();
 
