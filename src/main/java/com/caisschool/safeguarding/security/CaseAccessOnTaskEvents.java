@@ -1,13 +1,17 @@
 package com.caisschool.safeguarding.security;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -20,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Every case process, through the engine's event bridge (an edited model cannot drop it):
  * <ul>
  *   <li>when a case opens (its start event ends), the people it is about are recorded
- *       ({@link SubjectNaming});</li>
+ *       ({@link SubjectNaming}), at the latest at its first task or before the step commits;</li>
  *   <li>a task is never given to someone the case is about: when every member of a candidate
  *       group is, the group configured to act for it ({@code safeguarding.access.alternates})
  *       is offered the task too, and assigning it to them is refused;</li>
@@ -37,10 +41,14 @@ class CaseAccessOnTaskEvents {
   private final CaseSubjects subjects;
   private final SubjectNaming naming;
   private final IdentityService identities;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
   private final Map<String, String> alternates;
 
   CaseAccessOnTaskEvents(CaseAccess caseAccess, CaseSubjects subjects, SubjectNaming naming,
-      IdentityService identities, AccessProperties access) {
+      IdentityService identities, TaskService tasks, RuntimeService runtime, AccessProperties access) {
+    this.tasks = tasks;
+    this.runtime = runtime;
     this.caseAccess = caseAccess;
     this.subjects = subjects;
     this.naming = naming;
@@ -50,12 +58,21 @@ class CaseAccessOnTaskEvents {
 
   @EventListener(condition = "#execution.eventName == 'end'")
   public void onCaseOpened(DelegateExecution execution) {
-    String reference = execution.getProcessBusinessKey();
-    if (reference == null || !(execution.getBpmnModelElementInstance() instanceof StartEvent)) {
+    if (!(execution.getBpmnModelElementInstance() instanceof StartEvent)) {
       return;
     }
-    naming.record(reference, execution);
-    pendingInThisTransaction().add(execution.getProcessInstanceId());
+    // A concern gets its reference from the case opening, which may come after this listener:
+    // then it is named at its first task or, at the latest, before the step commits.
+    pendingInThisTransaction().toName.add(execution.getProcessInstanceId());
+    nameIfOpened(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), execution);
+  }
+
+  private void nameIfOpened(String processInstanceId, String reference, DelegateExecution execution) {
+    Pending pending = pendingInThisTransaction();
+    if (reference != null && pending.toName.remove(processInstanceId)) {
+      naming.record(reference, execution);
+    }
+    pending.toSync.add(processInstanceId);
   }
 
   @EventListener(condition = "#task.eventName == 'create' || #task.eventName == 'assignment'"
@@ -69,11 +86,11 @@ class CaseAccessOnTaskEvents {
     if (reference == null) {
       return; // a standing duty (no case reference): its tasks give no access to anything else
     }
+    nameIfOpened(processInstanceId, reference, task.getExecution());
     if ("create".equals(task.getEventName()) || "assignment".equals(task.getEventName())
         || "update".equals(task.getEventName())) {
       keepFromSubjects(task, reference);
     }
-    pendingInThisTransaction().add(processInstanceId);
   }
 
   private void keepFromSubjects(DelegateTask task, String reference) {
@@ -96,7 +113,8 @@ class CaseAccessOnTaskEvents {
     for (String group : candidateGroups) {
       String alternate = alternates.get(group);
       if (alternate != null && !candidateGroups.contains(alternate) && onlySubjectsIn(group, hidden)) {
-        task.addCandidateGroup(alternate);
+        // The event carries a copy of the task: the engine's task service changes the task itself.
+        SystemAccess.run(identities, () -> tasks.addCandidateGroup(task.getId(), alternate));
       }
     }
   }
@@ -106,22 +124,31 @@ class CaseAccessOnTaskEvents {
         .map(User::getId).allMatch(hidden::contains);
   }
 
-  @SuppressWarnings("unchecked")
-  private Set<String> pendingInThisTransaction() {
+  /** The cases this transaction opened and not yet named, and those whose access it changed. */
+  private record Pending(Set<String> toName, Set<String> toSync) {}
+
+  private Pending pendingInThisTransaction() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       throw new IllegalStateException("Case access needs a Spring-managed engine transaction");
     }
-    Object pending = TransactionSynchronizationManager.getResource(this);
-    if (pending != null) {
-      return (Set<String>) pending;
+    Object bound = TransactionSynchronizationManager.getResource(this);
+    if (bound != null) {
+      return (Pending) bound;
     }
-    Set<String> cases = new LinkedHashSet<>();
-    TransactionSynchronizationManager.bindResource(this, cases);
+    Pending pending = new Pending(new LinkedHashSet<>(), new LinkedHashSet<>());
+    TransactionSynchronizationManager.bindResource(this, pending);
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void beforeCommit(boolean readOnly) {
         // The step's command has written its tasks by now; this joins its transaction.
-        for (String processInstanceId : cases) {
+        for (String processInstanceId : List.copyOf(pending.toName())) {
+          ProcessInstance instance = SystemAccess.run(identities,
+              () -> runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult());
+          if (instance != null && instance.getBusinessKey() != null) {
+            naming.record(instance.getBusinessKey(), processInstanceId, runtime);
+          }
+        }
+        for (String processInstanceId : pending.toSync()) {
           caseAccess.sync(processInstanceId);
         }
       }
@@ -131,6 +158,6 @@ class CaseAccessOnTaskEvents {
         TransactionSynchronizationManager.unbindResourceIfPossible(CaseAccessOnTaskEvents.this);
       }
     });
-    return cases;
+    return pending;
   }
 }

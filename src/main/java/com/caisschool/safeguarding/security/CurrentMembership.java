@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -36,10 +39,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       and Cockpit keep in the session are read again when they changed;</li>
  *   <li>someone who joined a group a case is hidden from (an acting Head) gets their own walls
  *       around that case before the request goes on;</li>
- *   <li>someone any case is about gets no answer from the engine's history API: the CPO's and
- *       deputy's history rights are granted per process definition, which cannot leave one case
- *       out, so while they are the subject of a case they read cases through the runtime API,
- *       Tasklist, Cockpit and the case file, which all leave it out.</li>
+ *   <li>someone a case is about who reads history by process definition (the CPO and deputy: a
+ *       grant per definition cannot leave one case out) gets no answer from the engine's history
+ *       API; they read cases through the runtime API, Tasklist, Cockpit and the case file, which
+ *       all leave that case out. Others read no history anyway and get the engine's answer.</li>
  * </ul>
  */
 @Component
@@ -48,15 +51,17 @@ class CurrentMembership {
   private static final Pattern HISTORY = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)/history(/.*)?$");
 
   private final IdentityService identities;
+  private final AuthorizationService authorizations;
   private final CaseSubjects subjects;
   private final CaseAccess caseAccess;
   private final TransactionTemplate transaction;
   /** The groups each user had at their last request on this node. */
   private final Map<String, Set<String>> lastSeen = new ConcurrentHashMap<>();
 
-  CurrentMembership(IdentityService identities, CaseSubjects subjects, CaseAccess caseAccess,
-      PlatformTransactionManager transactions) {
+  CurrentMembership(IdentityService identities, AuthorizationService authorizations, CaseSubjects subjects,
+      CaseAccess caseAccess, PlatformTransactionManager transactions) {
     this.identities = identities;
+    this.authorizations = authorizations;
     this.subjects = subjects;
     this.caseAccess = caseAccess;
     this.transaction = new TransactionTemplate(transactions);
@@ -77,6 +82,7 @@ class CurrentMembership {
           refreshSpringRoles(user, groups);
           refreshWebappGroups(request.getSession(false), user.getName(), groups);
           if (HISTORY.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()
+              && readsHistoryByDefinition(user.getName(), groups)
               && !subjects.referencesHiddenFrom(user.getName()).isEmpty()) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN,
                 "The case history is not open to someone a case is about; use Tasklist, Cockpit or the case file.");
@@ -86,6 +92,11 @@ class CurrentMembership {
         chain.doFilter(request, response);
       }
     };
+  }
+
+  private boolean readsHistoryByDefinition(String userId, Set<String> groups) {
+    return SystemAccess.run(identities, () -> authorizations.isUserAuthorized(userId, List.copyOf(groups),
+        Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION));
   }
 
   private Set<String> groupsOf(String userId) {

@@ -3,7 +3,10 @@ package com.caisschool.safeguarding.security;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -31,16 +34,26 @@ class SubjectNaming {
 
   /** Records the subjects the case's variables name; called in the transaction that opens the case. */
   void record(String caseReference, VariableScope variables) {
+    record(caseReference, variables::getVariable, variables::setVariable);
+  }
+
+  /** The same, through the engine's runtime service (the case opened without a task in its first step). */
+  void record(String caseReference, String processInstanceId, RuntimeService runtime) {
+    SystemAccess.run(identities, () -> record(caseReference, name -> runtime.getVariable(processInstanceId, name),
+        (name, value) -> runtime.setVariable(processInstanceId, name, value)));
+  }
+
+  private void record(String caseReference, Function<String, Object> read, BiConsumer<String, Object> write) {
     String userVariable = access.subject().userVariable();
-    String named = resolve(text(variables.getVariable(userVariable)), text(variables.getVariable(access.subject().nameVariable())));
+    String named = resolve(text(read.apply(userVariable)), text(read.apply(access.subject().nameVariable())));
     if (named != null) {
-      if (!named.equals(variables.getVariable(userVariable))) {
-        variables.setVariable(userVariable, named);
+      if (!named.equals(read.apply(userVariable))) {
+        write.accept(userVariable, named);
       }
       subjects.addUser(caseReference, named);
     }
     AccessProperties.HiddenFromSubject rule = access.hiddenFromSubject();
-    if (rule != null && Objects.equals(rule.value(), variables.getVariable(rule.variable()))) {
+    if (rule != null && Objects.equals(rule.value(), read.apply(rule.variable()))) {
       subjects.addGroup(caseReference, rule.group());
     }
   }

@@ -35,11 +35,13 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -90,6 +92,7 @@ class SubjectAccessMatrixTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired CaseRecipients caseRecipients;
+  @Autowired JdbcTemplate jdbc;
 
   /** The case reference and the process instances under it (the concern and the allegation). */
   final Map<Role, String> references = new EnumMap<>(Role.class);
@@ -169,6 +172,37 @@ class SubjectAccessMatrixTest {
       String other = role == Role.PRINCIPAL ? "counselor" : "principal";
       assertThat(RestApi.as(port, other, "demo").get("/task?processInstanceId=" + concern).json().size())
           .as(other + " holds the team's decision").isPositive();
+    }
+  }
+
+  @Test
+  void aCaseAboutTheOnlyCpoIsOfferedToTheDeputyAndItsAlertsGoToTheDeputy() {
+    User soleCpo = identityService.newUser("sole.cpo");
+    soleCpo.setFirstName("Sol");
+    soleCpo.setLastName("OnlyCpo");
+    soleCpo.setPassword(PASSWORD);
+    identityService.saveUser(soleCpo);
+    identityService.createMembership("sole.cpo", "cpo");
+    identityService.deleteMembership("cpo", "cpo");
+    try {
+      String concern = steps().reportConcern(with(bruises("Tova Solecpo-Testchild"),
+          "concernAbout", "staff-or-volunteer", "subjectName", "Sol OnlyCpo, CPO"));
+      DueJobs.run(managementService, concern);
+      String reference = runtimeService.createProcessInstanceQuery().processInstanceId(concern).singleResult()
+          .getBusinessKey();
+      Task triage = steps().openTasks(concern).stream()
+          .filter(task -> task.getTaskDefinitionKey().contains("triage")).findFirst().orElseThrow();
+      assertThat(taskService.getIdentityLinksForTask(triage.getId())).extracting(IdentityLink::getGroupId)
+          .contains("cpo", "dcpo");
+      assertThat(RestApi.as(port, "deputy", "demo").get("/task?candidateGroup=dcpo&processInstanceId=" + concern)
+          .json().size()).isOne();
+      assertThat(RestApi.as(port, "sole.cpo", PASSWORD).get("/task?processInstanceId=" + concern).json()).isEmpty();
+      List<String> recipients = jdbc.queryForList("select recipients from notification where case_reference = ?",
+          String.class, reference);
+      assertThat(recipients).isNotEmpty().noneMatch(list -> Arrays.asList(list.split(",")).contains("cpo"));
+    } finally {
+      identityService.createMembership("cpo", "cpo");
+      identityService.deleteUser("sole.cpo");
     }
   }
 
