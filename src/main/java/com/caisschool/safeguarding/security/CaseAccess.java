@@ -56,14 +56,13 @@ class CaseAccess {
   void sync(String processInstanceId) {
     SystemAccess.run(identities, () -> {
       ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-      if (instance == null) {
-        return; // ended in the same step: nothing left to read or to hide
+      if (instance == null || instance.getBusinessKey() == null) {
+        return; // ended in the same step, or a standing duty (no case reference): nothing to read or hide
       }
       List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
       Set<Identity> holders = holders(open);
       syncGrants(processInstanceId, holders);
-      Set<String> hiddenFrom = instance.getBusinessKey() == null ? Set.of()
-          : subjects.usersHiddenFrom(instance.getBusinessKey());
+      Set<String> hiddenFrom = subjects.usersHiddenFrom(instance.getBusinessKey());
       hiddenFrom.forEach(userId -> wall(userId, processInstanceId, open));
       log.debug("Case access of process instance {}: {} task holders, hidden from {} people", processInstanceId,
           holders.size(), hiddenFrom.size());
