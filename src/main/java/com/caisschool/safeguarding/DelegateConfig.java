@@ -7,11 +7,13 @@ import com.caisschool.safeguarding.duties.ModelVersionLink;
 import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
+import com.caisschool.safeguarding.notification.CaseRecipients;
 import com.caisschool.safeguarding.notification.EmailNotifier;
 import com.caisschool.safeguarding.notification.NotificationEmails;
 import com.caisschool.safeguarding.notification.NotificationLog;
 import com.caisschool.safeguarding.notification.NotificationProperties;
 import com.caisschool.safeguarding.notification.Notifier;
+import com.caisschool.safeguarding.notification.SubjectsLeftOut;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
 import com.caisschool.safeguarding.triage.TriageRules;
 import com.caisschool.safeguarding.triage.TriageSignOffRules;
@@ -59,7 +61,7 @@ class DelegateConfig {
   @Bean
   Notifier notifier(JdbcTemplate jdbc, NotificationProperties notifications,
       SafeguardingProperties properties, IdentityService identityService,
-      ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events) {
+      ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events, CaseRecipients recipients) {
     Notifier notifier = new NotificationLog(jdbc, events);
     if (notifications.emailEnabled()) {
       JavaMailSender sender = mailSender.getIfAvailable();
@@ -74,9 +76,10 @@ class DelegateConfig {
       notifier = new EmailNotifier(notifier, sender, identityService,
           new NotificationEmails(notifications.subjectPrefix(), notifications.kinds(),
               properties.publicBaseUrl()),
-          notifications.from());
+          notifications.from(), recipients);
     }
-    return notifier;
+    // No alert, reminder or escalation reaches the people a case is about (README "Roles").
+    return new SubjectsLeftOut(notifier, recipients);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.casefile;
 
+import com.caisschool.safeguarding.security.CaseSubjects;
 import com.caisschool.safeguarding.SafeguardingProperties;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -45,10 +46,12 @@ class CaseFileController {
   private final SafeguardingProperties school;
   private final CaseFilePdf pdfs;
   private final EarlyEnding earlyEnding;
+  private final CaseSubjects subjects;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
       ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
-      EarlyEnding earlyEnding) {
+      EarlyEnding earlyEnding, CaseSubjects subjects) {
+    this.subjects = subjects;
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.children = children;
@@ -63,18 +66,21 @@ class CaseFileController {
   @GetMapping
   String cases(@RequestParam(required = false) String state, @RequestParam(required = false) String category,
       @RequestParam(required = false) String courseOfAction, @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(defaultValue = "false") boolean late, Model model) {
+      @RequestParam(defaultValue = "false") boolean late, Model model, Principal user) {
     CaseFilter filter = CaseFilter.of(state, category, courseOfAction, overdue, late);
     Set<String> overdueCases = filter.overdue() ? tasks.createTaskQuery().dueBefore(java.util.Date.from(EngineTime.now())).list()
         .stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()) : null;
     model.addAttribute("filter", filter);
-    model.addAttribute("cases", caseFiles.search(filter, overdueCases));
+    Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
+    model.addAttribute("cases", caseFiles.search(filter, overdueCases).stream()
+        .filter(process -> !hidden.contains(process.caseReference())).toList());
     model.addAttribute("reviews", retention.pending());
     return "casefile/cases";
   }
 
   @GetMapping("/cases/{reference}")
-  String oneCase(@PathVariable String reference, Model model) {
+  String oneCase(@PathVariable String reference, Model model, Principal user) {
+    notAboutThem(reference, user);
     List<CaseSummary> processes = known(caseFiles.ofCase(reference));
     Map<String, List<String>> waitingAt = processes.stream().collect(Collectors.toMap(
         CaseSummary::processInstanceId, process -> positions.of(process.processInstanceId())));
@@ -87,10 +93,12 @@ class CaseFileController {
   }
 
   @GetMapping("/children/{id}")
-  String oneChild(@PathVariable long id, Model model) {
+  String oneChild(@PathVariable long id, Model model, Principal user) {
     model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
-    model.addAttribute("processes", caseFiles.ofChild(id));
-    model.addAttribute("entries", chronology.ofChild(id));
+    Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
+    model.addAttribute("processes", visibleCasesOfChild(id, hidden));
+    model.addAttribute("entries", chronology.ofChild(id).stream()
+        .filter(entry -> !hidden.contains(entry.caseReference())).toList());
     model.addAttribute("zone", school.schoolTimeZone());
     return "casefile/child";
   }
@@ -98,8 +106,10 @@ class CaseFileController {
   @PostMapping("/children/{id}")
   String updateChild(@PathVariable long id, @RequestParam(required = false) String studentId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftSchoolOn) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftSchoolOn,
+      Principal user) {
     children.find(id).orElseThrow(CaseFileController::notFound);
+    visibleCasesOfChild(id, subjects.referencesHiddenFrom(user.getName()));
     children.update(id, studentId, dateOfBirth, leftSchoolOn);
     return "redirect:/casefile/children/" + id;
   }
@@ -108,6 +118,7 @@ class CaseFileController {
   @PostMapping("/cases/{reference}/corrections")
   String correct(@PathVariable String reference, @RequestParam long entryId, @RequestParam String correction,
       @RequestParam String reason, Principal user) {
+    notAboutThem(reference, user);
     ChronologyEntry corrected = chronology.find(entryId);
     if (corrected == null || !corrected.caseReference().equals(reference)) {
       throw notFound();
@@ -138,6 +149,7 @@ class CaseFileController {
   @GetMapping("/cases/{reference}/export.pdf")
   @Transactional
   ResponseEntity<byte[]> exportCase(@PathVariable String reference, Principal user) {
+    notAboutThem(reference, user);
     known(caseFiles.ofCase(reference));
     recordExport(reference, user, "Case file exported as PDF");
     return pdf(reference, pdfs.render("Case file " + reference, List.of("Case reference: " + reference,
@@ -149,13 +161,14 @@ class CaseFileController {
   @Transactional
   ResponseEntity<byte[]> exportChild(@PathVariable long id, Principal user) {
     Child child = children.find(id).orElseThrow(CaseFileController::notFound);
-    List<String> references = caseFiles.ofChild(id).stream().map(CaseSummary::caseReference).distinct().toList();
+    Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
+    List<String> references = visibleCasesOfChild(id, hidden).stream().map(CaseSummary::caseReference).distinct().toList();
     references.forEach(reference -> recordExport(reference, user, "Child's file exported as PDF"));
     List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
         "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
         "Cases: " + String.join(", ", references), "Exported by " + user.getName() + " on " + EngineTime.now()));
-    return pdf("child-" + id, pdfs.render("Child protection file", cover, chronology.ofChild(id),
-        school.schoolTimeZone()));
+    return pdf("child-" + id, pdfs.render("Child protection file", cover, chronology.ofChild(id).stream()
+        .filter(entry -> !hidden.contains(entry.caseReference())).toList(), school.schoolTimeZone()));
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
@@ -172,6 +185,23 @@ class CaseFileController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".pdf").build().toString())
         .body(content);
+  }
+
+  /** A case about the person asking does not exist for them (README "Roles and what each can see"). */
+  private void notAboutThem(String reference, Principal user) {
+    if (subjects.hiddenFrom(user.getName(), reference)) {
+      throw notFound();
+    }
+  }
+
+  /** A child's cases other than those about the person asking; none left: no such child for them. */
+  private List<CaseSummary> visibleCasesOfChild(long id, Set<String> hidden) {
+    List<CaseSummary> all = caseFiles.ofChild(id);
+    List<CaseSummary> visible = all.stream().filter(process -> !hidden.contains(process.caseReference())).toList();
+    if (!all.isEmpty() && visible.isEmpty()) {
+      throw notFound();
+    }
+    return visible;
   }
 
   private static List<CaseSummary> known(List<CaseSummary> processes) {

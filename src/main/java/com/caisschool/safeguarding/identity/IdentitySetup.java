@@ -41,7 +41,7 @@ class IdentitySetup implements InitializingBean {
     boolean embeddedDefault = environment.getActiveProfiles().length == 0
         || environment.acceptsProfiles(Profiles.of("test"));
     if (embeddedDefault && demoUsers.enabled()) {
-      DemoUser.ALL.forEach(this::ensureDemoUser);
+      demoUsers.users().forEach(this::ensureDemoUser);
       log.warn("Demo users are active with the demo password: for trying the system only.");
     } else {
       refuseDemoPasswords();
@@ -78,7 +78,7 @@ class IdentitySetup implements InitializingBean {
       throw new IllegalStateException(
           "safeguarding.demo-users.enabled is true outside the embedded default: turn it off.");
     }
-    for (DemoUser demo : DemoUser.ALL) {
+    for (DemoUser demo : demoUsers.users()) {
       if (demoPasswordCheck.stillUsesDemoPassword(demo.id(), demoUsers.password())) {
         throw new IllegalStateException("The account '" + demo.id()
             + "' still has the demo password. Change it or delete the account in Camunda Admin"

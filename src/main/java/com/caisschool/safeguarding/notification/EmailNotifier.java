@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.mail.SimpleMailMessage;
@@ -14,7 +15,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * once, in one message), then records it like {@link NotificationLog}. A mail server that refuses
  * or cannot be reached throws: the engine retries the job and raises an incident when the retries
  * are spent. The record is written only after the mail went out, in the job's transaction, so a
- * retried job does not leave two records.
+ * retried job does not leave two records. The people the case is about are left out.
  */
 public class EmailNotifier implements Notifier {
 
@@ -23,9 +24,11 @@ public class EmailNotifier implements Notifier {
   private final IdentityService identityService;
   private final NotificationEmails emails;
   private final String from;
+  private final CaseRecipients recipients;
 
   public EmailNotifier(Notifier record, JavaMailSender mailSender, IdentityService identityService,
-      NotificationEmails emails, String from) {
+      NotificationEmails emails, String from, CaseRecipients recipients) {
+    this.recipients = recipients;
     this.record = record;
     this.mailSender = mailSender;
     this.identityService = identityService;
@@ -51,6 +54,8 @@ public class EmailNotifier implements Notifier {
 
   private Collection<String> addressesOf(Notification notification) {
     Map<String, String> byLowerCase = new LinkedHashMap<>();
+    // The people the case is about are never told, whatever group they are in.
+    Set<String> excluded = recipients.excludedFrom(notification.caseReference());
     for (String group : notification.recipientGroups()) {
       // "user:<id>" is one person (a reminder of their own task); anything else is a role.
       var users = group.startsWith(Notification.ONE_PERSON)
@@ -58,6 +63,9 @@ public class EmailNotifier implements Notifier {
           : identityService.createUserQuery().memberOfGroup(group);
       for (User user : users.orderByUserId().asc().list()) {
         String email = user.getEmail();
+        if (excluded.contains(user.getId())) {
+          continue;
+        }
         if (email != null && !email.isBlank()) {
           byLowerCase.putIfAbsent(email.trim().toLowerCase(Locale.ROOT), email.trim());
         }

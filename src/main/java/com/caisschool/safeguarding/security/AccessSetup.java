@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.security;
 
+import com.caisschool.safeguarding.identity.SchoolRoles;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,8 +32,10 @@ class AccessSetup implements InitializingBean {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final AccessProperties access;
+  private final SchoolRoles roles;
 
-  AccessSetup(AuthorizationService authorizations, FilterService filters, AccessProperties access) {
+  AccessSetup(AuthorizationService authorizations, FilterService filters, AccessProperties access, SchoolRoles roles) {
+    this.roles = roles;
     this.authorizations = authorizations;
     this.filters = filters;
     this.access = access;
@@ -40,6 +43,7 @@ class AccessSetup implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
+    requireSomeoneToActForEverySubject();
     // Several entries may name the same group and resource: their permissions add up.
     Map<Target, Set<Permission>> permissionsByTarget = new LinkedHashMap<>();
     for (AccessProperties.Grant grant : access.grants()) {
@@ -55,6 +59,16 @@ class AccessSetup implements InitializingBean {
     }
     permissionsByTarget.forEach((target, permissions) ->
         setGrant(target.group(), target.resource(), target.resourceId(), permissions.toArray(Permission[]::new)));
+  }
+
+  /** Someone else always acts: each alternate is another of the school's roles. */
+  private void requireSomeoneToActForEverySubject() {
+    access.alternates().forEach((group, alternate) -> {
+      if (group.equals(alternate) || !roles.roles().containsKey(alternate)) {
+        throw new IllegalStateException("safeguarding.access.alternates: '" + group + "' must be replaced by another"
+            + " of safeguarding.roles, not '" + alternate + "'");
+      }
+    });
   }
 
   private record Target(String group, Resource resource, String resourceId) {}

@@ -2,7 +2,6 @@ package com.caisschool.safeguarding.security;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,7 +12,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -22,11 +21,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read one case beyond the CPO and deputy: exactly the groups and users holding one of its
- * open tasks. {@link #sync} brings the case's grants in line with its open tasks, so a grant is
- * made when a task is given and withdrawn when the last such task ends. A case about the Head of
- * School (as {@code safeguarding.access.hidden-from-subject} says) is in addition revoked, case
- * and tasks, for every member of the Head's group, whatever other group they belong to.
+ * Who may read one case beyond the CPO and deputy, and who may not read it at all.
+ * {@link #sync} brings the case's grants in line with its open tasks (a grant is made when a task
+ * is given and withdrawn when the last such task ends) and raises the walls around it: every user
+ * the case is about ({@link CaseSubjects}) is refused the process instance and each of its tasks
+ * by a revoke of their own. A user's revoke on the instance or task comes before every grant to
+ * their groups, the definition-wide ones of the CPO and deputy included (Camunda checks the
+ * instance or task first and stops at the first answer), so the wall holds whatever groups they
+ * are in or join. It runs in the transaction of the step (see {@link CaseAccessOnTaskEvents}):
+ * when it fails, the step fails with it.
  */
 @Component
 class CaseAccess {
@@ -38,28 +41,46 @@ class CaseAccess {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final AccessProperties access;
+  private final CaseSubjects subjects;
 
   CaseAccess(AuthorizationService authorizations, IdentityService identities, RuntimeService runtime,
-      TaskService tasks, AccessProperties access) {
+      TaskService tasks, AccessProperties access, CaseSubjects subjects) {
     this.authorizations = authorizations;
     this.identities = identities;
     this.runtime = runtime;
     this.tasks = tasks;
     this.access = access;
+    this.subjects = subjects;
   }
 
   void sync(String processInstanceId) {
     SystemAccess.run(identities, () -> {
+      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+      if (instance == null || instance.getBusinessKey() == null) {
+        return; // ended in the same step, or a standing duty (no case reference): nothing to read or hide
+      }
       List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
       Set<Identity> holders = holders(open);
       syncGrants(processInstanceId, holders);
-      boolean hidden = aboutHiddenSubject(processInstanceId, open);
-      if (hidden) {
-        revokeForSubjectGroup(processInstanceId, open);
-      }
-      log.debug("Case access of process instance {}: {} task holders{}", processInstanceId, holders.size(),
-          hidden ? ", hidden from " + access.hiddenFromSubject().group() : "");
+      Set<String> hiddenFrom = subjects.usersHiddenFrom(instance.getBusinessKey());
+      hiddenFrom.forEach(userId -> wall(userId, processInstanceId, open));
+      log.debug("Case access of process instance {}: {} task holders, hidden from {} people", processInstanceId,
+          holders.size(), hiddenFrom.size());
     });
+  }
+
+  /** Raises the walls of every running process of the case around one user (who joined a group the case is hidden from). */
+  void wallOff(String userId, String caseReference) {
+    SystemAccess.run(identities, () -> {
+      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).list()) {
+        wall(userId, instance.getId(), tasks.createTaskQuery().processInstanceId(instance.getId()).list());
+      }
+    });
+  }
+
+  private void wall(String userId, String processInstanceId, List<Task> open) {
+    revoke(userId, Resources.PROCESS_INSTANCE, processInstanceId);
+    open.forEach(task -> revoke(userId, Resources.TASK, task.getId()));
   }
 
   private Set<Identity> holders(List<Task> open) {
@@ -99,19 +120,6 @@ class CaseAccess {
       grant.setPermissions(permissions);
       authorizations.saveAuthorization(grant);
     });
-  }
-
-  private boolean aboutHiddenSubject(String processInstanceId, List<Task> open) {
-    AccessProperties.HiddenFromSubject rule = access.hiddenFromSubject();
-    return rule != null && !open.isEmpty()
-        && Objects.equals(rule.value(), runtime.getVariable(processInstanceId, rule.variable()));
-  }
-
-  private void revokeForSubjectGroup(String processInstanceId, List<Task> open) {
-    for (User member : identities.createUserQuery().memberOfGroup(access.hiddenFromSubject().group()).list()) {
-      revoke(member.getId(), Resources.PROCESS_INSTANCE, processInstanceId);
-      open.forEach(task -> revoke(member.getId(), Resources.TASK, task.getId()));
-    }
   }
 
   private void revoke(String userId, Resource resource, String resourceId) {

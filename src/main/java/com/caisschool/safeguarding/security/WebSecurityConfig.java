@@ -16,8 +16,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -45,10 +47,15 @@ class WebSecurityConfig {
   @Bean
   @Order(10)
   SecurityFilterChain restApi(HttpSecurity http, CamundaIdentityAuthentication identities,
-      SecondFactorPolicy secondFactor, ObjectProvider<SchoolSignIn> schoolSignIn) throws Exception {
+      SecondFactorPolicy secondFactor, ObjectProvider<SchoolSignIn> schoolSignIn, AccessProperties access,
+      CurrentMembership membership) throws Exception {
     http.securityMatcher(path("/engine-rest/**"))
         .authenticationProvider(new RestBasicAuthentication(identities, secondFactor))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> {
+          restricted(requests, access, "/engine-rest");
+          requests.anyRequest().authenticated();
+        })
+        .addFilterBefore(membership.filter(), AuthorizationFilter.class)
         .httpBasic(basic -> basic.realmName("CAIS Safeguarding"))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless HTTP Basic: no cookie a foreign page could ride on, so no CSRF token.
@@ -64,9 +71,11 @@ class WebSecurityConfig {
   @Order(100)
   SecurityFilterChain webapps(HttpSecurity http, CamundaIdentityAuthentication identities,
       WebappApplicationAccess applicationAccess, SecondFactorSignIn secondFactor,
-      ObjectProvider<SchoolSignIn> schoolSignIn, DutyPageReaders duties, ModelPageUsers models) throws Exception {
+      ObjectProvider<SchoolSignIn> schoolSignIn, DutyPageReaders duties, ModelPageUsers models,
+      AccessProperties access, CurrentMembership membership) throws Exception {
     http.authenticationProvider(identities)
-        .authorizeHttpRequests(requests -> requests
+        .addFilterBefore(membership.filter(), AuthorizationFilter.class)
+        .authorizeHttpRequests(requests -> restricted(requests, access, "/camunda/api/engine/engine/{engine}")
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
             .requestMatchers("/login", "/login/second-factor", "/actuator/health").permitAll()
             // Camunda's own login and first-admin set-up would bypass this door: closed.
@@ -129,6 +138,20 @@ class WebSecurityConfig {
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
+  }
+
+  /**
+   * Engine API paths that only some roles may call ({@code safeguarding.access.restricted-rest}),
+   * under the REST API and under the webapps' copy of it alike.
+   */
+  private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry restricted(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+      AccessProperties access, String apiRoot) {
+    for (AccessProperties.Restriction restriction : access.restrictedRest()) {
+      requests.requestMatchers(restriction.paths().stream().map(p -> path(apiRoot + p)).toArray(PathPatternRequestMatcher[]::new))
+          .hasAnyAuthority(groups(restriction.groups()));
+    }
+    return requests;
   }
 
   /** Path matchers that also match requests served by Camunda's Jersey servlets. */

@@ -52,7 +52,8 @@ class AssigneeReminderEmailTest {
     sender.setHost("localhost");
     sender.setPort(smtp.port());
     var notifier = new EmailNotifier(new RecordedNotifications(), sender, identities,
-        new NotificationEmails("[Test]", Map.of(), "http://localhost"), "safeguarding@school.invalid");
+        new NotificationEmails("[Test]", Map.of(), "http://localhost"), "safeguarding@school.invalid",
+        com.caisschool.safeguarding.notification.CaseRecipients.EVERYONE);
 
     notifier.send(new Notification("Policy review 2026", "policy-acknowledgement-reminder", List.of("user:remindee"),
         "pi-1", "service_task_remind_staff"));

@@ -23,7 +23,7 @@ class DemoUsersPostgresTest {
   @Test
   void noDemoAccountIsCreatedInThePostgresProfile() {
     assertThat(demoUsers.enabled()).isFalse();
-    for (DemoUser demo : DemoUser.ALL) {
+    for (DemoUser demo : demoUsers.users()) {
       assertThat(identityService.createUserQuery().userId(demo.id()).count()).as(demo.id()).isZero();
     }
   }
@@ -48,7 +48,7 @@ class DemoUsersPostgresTest {
 
   @Test
   void demoUsersSwitchedOnStopTheStart() {
-    var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(true, "demo"),
+    var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(true, "demo", demoUsers.users()),
         demoPasswordCheck, environment);
 
     assertThatThrownBy(setup::afterPropertiesSet).hasMessageContaining("demo-users.enabled");

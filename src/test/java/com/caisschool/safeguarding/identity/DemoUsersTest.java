@@ -16,6 +16,7 @@ class DemoUsersTest {
   @Autowired IdentityService identityService;
   @Autowired SchoolRoles roles;
   @Autowired DemoPasswordCheck demoPasswordCheck;
+  @Autowired DemoUserProperties demoUsers;
 
   @Test
   void everyRoleHasItsGroupAndADemoUser() {
@@ -32,7 +33,7 @@ class DemoUsersTest {
   void anotherProfileRefusesToStartWhileADemoPasswordIsInUse() {
     var production = new MockEnvironment();
     production.setActiveProfiles("postgres");
-    var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(false, "demo"),
+    var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(false, "demo", demoUsers.users()),
         demoPasswordCheck, production);
 
     assertThatThrownBy(setup::afterPropertiesSet)
@@ -43,7 +44,7 @@ class DemoUsersTest {
   void anotherProfileRefusesDemoUsersSwitchedOn() {
     var production = new MockEnvironment();
     production.setActiveProfiles("postgres");
-    var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(true, "demo"),
+    var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(true, "demo", demoUsers.users()),
         demoPasswordCheck, production);
 
     assertThatThrownBy(setup::afterPropertiesSet).hasMessageContaining("demo-users.enabled");
