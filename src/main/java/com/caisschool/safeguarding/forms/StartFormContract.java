@@ -41,6 +41,10 @@ public class StartFormContract implements ExecutionListener {
     for (String name : execution.getVariableNames()) {
       given.put(name, TaskSubmissions.plainValue(execution.getVariableTyped(name, false)));
     }
+    // The engine itself records who started the instance (camunda:initiator): not a submitted answer.
+    if (start.getCamundaInitiator() != null) {
+      given.remove(start.getCamundaInitiator());
+    }
     contract.get().check(formId, forms.get().fields(execution.getProcessDefinitionId(), formId), given, given,
         byAPerson && start.getCamundaFormRef() != null).forEach(execution::setVariable);
   }

@@ -205,6 +205,7 @@ class FormContractRestTest {
 
   private String caseBeforeTheTeam(String child) {
     String id = steps().reportConcern(bruises(child));
+    steps().decideAuthoritiesNotNow(cpo, id);
     steps().submitOpenTask(cpo, id, TRIAGE_TO_TEAM);
     openTask(id, "user_task_case_study_team");
     return id;
@@ -213,7 +214,8 @@ class FormContractRestTest {
   /** The team's decision with every always-required answer, the course and its own fields. */
   private static Map<String, Object> teamDecision(String course, String... more) {
     String[] answers = {"attendees", "CPO, principal", "legalEthicalConsiderations", "Duty of care, privacy",
-        "agenciesConsulted", "none", "courseOfAction", course, "courseOfActionRationale", "Agreed by all"};
+        "agenciesConsulted", "none", "courseOfAction", course, "courseOfActionRationale", "Agreed by all",
+        "parentsInformed", "yes"};
     String[] all = new String[answers.length + more.length];
     System.arraycopy(answers, 0, all, 0, answers.length);
     System.arraycopy(more, 0, all, answers.length, more.length);

@@ -196,8 +196,8 @@ class SubjectAccessMatrixTest {
           .filter(task -> task.getTaskDefinitionKey().contains("triage")).findFirst().orElseThrow();
       assertThat(taskService.getIdentityLinksForTask(triage.getId())).extracting(IdentityLink::getGroupId)
           .contains("cpo", "dcpo");
-      assertThat(RestApi.as(port, "deputy", "demo").get("/task?candidateGroup=dcpo&processInstanceId=" + concern)
-          .json().size()).isOne();
+      assertThat(RestApi.as(port, "deputy", "demo").get("/task?candidateGroup=dcpo&processInstanceId=" + concern
+          + "&taskDefinitionKey=" + triage.getTaskDefinitionKey()).json().size()).isOne();
       assertThat(RestApi.as(port, "sole.cpo", PASSWORD).get("/task?processInstanceId=" + concern).json()).isEmpty();
       List<String> recipients = jdbc.queryForList("select recipients from notification where case_reference = ?",
           String.class, reference);
