@@ -51,6 +51,7 @@ class FormContractBrowserTest {
   void furtherDiscoveryWithoutItsPlanIsRefusedInTasklistAndByTheServerAndTheHiddenMonitoringPlanIsNotDemanded() {
     CaseSteps steps = new CaseSteps(port, taskService);
     String id = steps.reportConcern(bruises("Gus Tasklist-Testchild"));
+    steps.decideAuthoritiesNotNow(RestApi.as(port, "cpo", "demo"), id);
     steps.submitOpenTask(RestApi.as(port, "cpo", "demo"), id, form("initialFacts", "Seen twice",
         "authorityReportDue", "no", "triageDecision", "case-study-team", "triageRationale", "For the team"));
     Task decision = openTask(id, "user_task_case_study_team");
@@ -63,6 +64,7 @@ class FormContractBrowserTest {
         principal.type(field("agenciesConsulted"), "none");
         principal.click(By.cssSelector("input[id*='field_courseOfAction_'][id$='-0']")); // further discovery
         principal.type(field("courseOfActionRationale"), "We need the class teacher's view");
+        principal.click(By.cssSelector("input[id*='field_parentsInformed_'][id$='-0']")); // parents informed: yes
         assertThat(principal.all(field("monitoringPlan"))).as("Tasklist hides the monitoring plan").isEmpty();
 
         complete(principal);
@@ -73,7 +75,7 @@ class FormContractBrowserTest {
         RestApi.Reply sameSubmission = RestApi.as(port, "principal", "demo").post("/task/" + decision.getId()
             + "/submit-form", form("attendees", "CPO, principal", "legalEthicalConsiderations", "Duty of care",
             "agenciesConsulted", "none", "courseOfAction", "further-discovery",
-            "courseOfActionRationale", "We need the class teacher's view"));
+            "courseOfActionRationale", "We need the class teacher's view", "parentsInformed", "yes"));
         assertThat(sameSubmission.status()).as(sameSubmission.body()).isEqualTo(400);
         assertThat(sameSubmission.json().path("message").asText()).contains("(discoveryPlan)");
 

@@ -65,7 +65,7 @@ class CaseProcessPluginTest {
   void aProcessWithoutTheDeclarationIsNotACase() {
     deploy(model("test-duty", false));
 
-    ProcessInstance pi = start("test-duty", Map.of("outcomeSummary", "Something to record"));
+    ProcessInstance pi = start("test-duty", Map.of("outcomeSummary", "Something to record", "parentsInformed", "yes"));
 
     assertThat(pi.getBusinessKey()).isNull();
     assertThat(processEngine.getRuntimeService().getVariables(pi.getId()))
@@ -75,7 +75,7 @@ class CaseProcessPluginTest {
   @Test
   void everyProcessHasItsTaskFormsCheckedOnCompletionCaseOrNot() {
     deploy(model("test-duty", false));
-    ProcessInstance pi = start("test-duty", Map.of("outcomeSummary", "Planned"));
+    ProcessInstance pi = start("test-duty", Map.of("outcomeSummary", "Planned", "parentsInformed", "yes"));
     String taskId = processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .singleResult().getId();
 
