@@ -19,6 +19,8 @@ import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.Signal;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -38,6 +40,7 @@ final class BareModels {
 
   static final String PREFIX = "bare-";
   private static final String NO_OP = "${null}";
+  private static final String FAR_DATE = "2099-01-01T00:00:00Z";
   private static final List<String> APPLICATION_ATTRIBUTES = List.of(
       "formRef", "formRefBinding", "formRefVersion", "formKey", "followUpDate", "class", "delegateExpression");
 
@@ -85,6 +88,21 @@ final class BareModels {
       script.removeAttributeNs(CAMUNDA_NS, "resource");
       script.setScriptFormat("juel");
       script.getScript().setTextContent(NO_OP);
+    }
+    // A yearly duty's timer start asks the application's calendar when it is due, at deployment:
+    // the bare copy starts it on a fixed far date instead (the benchmark never waits for it).
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      for (TimerEventDefinition timer : start.getChildElementsByType(TimerEventDefinition.class)) {
+        if (timer.getTimeDate() != null && timer.getTimeDate().getTextContent().contains("${")) {
+          timer.getTimeDate().setTextContent(FAR_DATE);
+        }
+        if (timer.getTimeCycle() != null && timer.getTimeCycle().getTextContent().contains("${")) {
+          timer.getTimeCycle().setTextContent("R/" + FAR_DATE + "/P1Y");
+        }
+        if (timer.getTimeDuration() != null && timer.getTimeDuration().getTextContent().contains("${")) {
+          timer.getTimeDuration().setTextContent("P100Y");
+        }
+      }
     }
     // Message throw events keep no implementation: the engine then passes through them.
     model.getModelElementsByType(Process.class).forEach(process -> process.setId(PREFIX + process.getId()));
