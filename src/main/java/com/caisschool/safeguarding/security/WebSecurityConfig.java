@@ -7,11 +7,14 @@ import com.caisschool.safeguarding.security.secondfactor.SecondFactorSignIn;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -127,6 +130,26 @@ class WebSecurityConfig {
     registration.addInitParameter("authentication-provider", SpringSecurityIdentity.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** Wrong passwords slow the guesser for a while, never lock an account for good (README "Signing in"). */
+  @Bean
+  SignInThrottle signInThrottle(
+      @Value("${safeguarding.sign-in-throttle.max-failures-per-client:20}") int perClient,
+      @Value("${safeguarding.sign-in-throttle.max-failures-per-user-and-client:5}") int perUserAndClient,
+      @Value("${safeguarding.sign-in-throttle.window:PT15M}") java.time.Duration window,
+      @Value("${safeguarding.sign-in-throttle.user-pause:PT2S}") java.time.Duration userPause) {
+    return new SignInThrottle(new SignInThrottle.Limits(perClient, perUserAndClient, window, userPause));
+  }
+
+  /** System administrators unlock accounts (the engine allows it to superusers only). */
+  @Bean
+  FilterRegistrationBean<AdminUnlock> adminUnlock(IdentityService identityService, SignInThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(new AdminUnlock(identityService, throttle));
+    registration.setName("admin-unlock");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     return registration;
   }
 
