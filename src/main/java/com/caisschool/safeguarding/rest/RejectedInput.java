@@ -28,10 +28,15 @@ public final class RejectedInput {
       + " Try again; if it fails again, tell the system administrator the time it happened.";
   static final String NOT_JSON = "The request body is not JSON of the expected shape"
       + " (for example {\"variables\": {\"name\": {\"value\": \"...\", \"type\": \"String\"}}}).";
+  static final String NOT_A_VALUE = "A variable's value does not fit its type. Send each variable as"
+      + " {\"value\": ..., \"type\": \"String\"} (or Boolean, Integer, Long, Double, Date, Json).";
   static final String JAVA_SERIALIZED = "Java-serialized objects are not accepted. Send each value as"
       + " String, Boolean, Integer, Long, Double, Date or Json.";
   /** Engine message code of a refused Java-serialized value. */
   private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+  private static final String NO_SERIALIZER = "Cannot find serializer for value";
+  /** Where the REST API turns a request's variable into a typed value. */
+  private static final String VARIABLE_VALUE_DTO = "org.camunda.bpm.engine.rest.dto.VariableValueDto";
   /** "value 'what was sent'" in the engine's and the REST API's conversion messages. */
   private static final Pattern QUOTED_VALUE = Pattern.compile("(?i)\\bvalue '[^']*'");
 
@@ -56,6 +61,11 @@ public final class RejectedInput {
       // the variable.
       return json(refused.getStatus(), "InvalidRequestException", withoutValues(refused.getMessage()));
     }
+    if (error instanceof RuntimeException && thrownReadingVariables(error) || hasNoSerializer(error)) {
+      // The REST API turning a variable of the request into a value (a type it cannot make from
+      // what was sent, a File or Object without its valueInfo) fails with a bare runtime error.
+      return json(Response.Status.BAD_REQUEST, "InvalidRequestException", NOT_A_VALUE);
+    }
     if (error instanceof JsonProcessingException) {
       return json(Response.Status.BAD_REQUEST, "InvalidRequestException", NOT_JSON);
     }
@@ -70,6 +80,26 @@ public final class RejectedInput {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProcessEngineException && cause.getMessage() != null
           && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An Object or other value sent without what the engine needs to store it. */
+  private static boolean hasNoSerializer(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProcessEngineException && cause.getMessage() != null
+          && cause.getMessage().contains(NO_SERIALIZER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean thrownReadingVariables(Throwable error) {
+    for (StackTraceElement frame : error.getStackTrace()) {
+      if (frame.getClassName().equals(VARIABLE_VALUE_DTO)) {
         return true;
       }
     }
