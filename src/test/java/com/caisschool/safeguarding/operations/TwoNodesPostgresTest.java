@@ -77,14 +77,15 @@ class TwoNodesPostgresTest {
         Map.of("variables", ConcernReports.bruises("Omar Petrov-Testchild")));
     assertThat(reported.status()).as(reported.body()).isEqualTo(200);
     String caseId = reported.json().path("id").asText();
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        cpoOnMain.get("/task?processInstanceId=" + caseId).json().size() == 1);
-    assertThat(nodeB.restAs(PostgresUsers.CPO).get("/task?processInstanceId=" + caseId).json()).hasSize(1);
+    // The bruises are suspected abuse: triage and the first-hour authority decision open together.
+    String triage = "/task?taskDefinitionKey=user_task_cpo_triage&processInstanceId=" + caseId;
+    await().atMost(Duration.ofSeconds(30)).until(() -> cpoOnMain.get(triage).json().size() == 1);
+    assertThat(nodeB.restAs(PostgresUsers.CPO).get(triage).json()).hasSize(1);
 
     // Logged in on the main node; the next request of the same browser lands on node B.
     WebappSession onMain = WebappSession.loggedIn(port, PostgresUsers.CPO, PostgresNode.PASSWORD);
     WebappSession onB = onMain.onPort(nodeB.port());
-    String tasklistApi = "/camunda/api/engine/engine/" + nodeB.engineName() + "/task?processInstanceId=" + caseId;
+    String tasklistApi = "/camunda/api/engine/engine/" + nodeB.engineName() + triage;
     WebappSession.Reply tasks = onB.get(tasklistApi);
     assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
     assertThat(tasks.json()).hasSize(1);
