@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -78,10 +79,14 @@ public final class FormContract {
     return leftOut;
   }
 
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
   private static void refuseOtherVariables(String formId, List<FormField> fields, Set<String> submitted) {
     Set<String> own = fields.stream().map(FormField::key).collect(Collectors.toSet());
     submitted.stream().filter(name -> !own.contains(name)).sorted().findFirst().ifPresent(name -> {
-      throw new BadUserRequestException("'" + name + "' is not a field of the form '" + formId
+      // A name is repeated only when it looks like one: anything else may be text someone pasted.
+      String named = VARIABLE_NAME.matcher(name).matches() ? "'" + name + "'" : "A variable";
+      throw new BadUserRequestException(named + " is not a field of the form '" + formId
           + "': only the form's own fields can be submitted");
     });
   }

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * A token bucket per client address: {@code requests} tokens, refilled evenly over {@code per}.
  * In memory, per application node: enough to stop one client flooding the page or trying codes.
  */
-class ClientRateLimit {
+public class ClientRateLimit {
 
   /** Beyond this many tracked clients, buckets that are full again are forgotten. */
   private static final int MAX_TRACKED = 10_000;
@@ -42,7 +42,7 @@ class ClientRateLimit {
   }
 
   /** Forgets every client (tests share one application and one client address). */
-  void reset() {
+  public void reset() {
     buckets.clear();
   }
 

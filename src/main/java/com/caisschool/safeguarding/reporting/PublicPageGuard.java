@@ -68,8 +68,8 @@ class PublicPageGuard extends OncePerRequestFilter {
         .map(number -> Map.of("number", number.number(), "label", number.label(locale))).toList());
     response.setStatus(status.value());
     response.setContentType("text/html;charset=UTF-8");
-    // The body of a refused post is not read; the connection is closed so it is not read either.
-    response.setHeader("Connection", "close");
+    // The body of a refused post is not parsed. The server reads and drops up to 2 MiB of it
+    // (Tomcat's max-swallow-size), so that the browser gets this page rather than a cut connection.
     templates.process("report/refused", page, response.getWriter());
   }
 }

@@ -9,34 +9,44 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a user name and password against Camunda's identity store (salted hashes). Camunda also
- * throttles: after a wrong password the account is locked for a delay that grows with each further
- * failure, and a locked account is refused even with the right password. The answer never says
- * which of the two was wrong.
+ * Checks a user name and password against Camunda's identity store (salted hashes), throttled by
+ * {@link SignInThrottle} (per client address and per account, time-limited; Camunda's own lockout,
+ * which locked an account for good, is off in application.yaml). A throttled attempt is refused
+ * even with the right password. The answer never says which of the two was wrong.
  */
 @Component
 public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   /** Camunda groups become Spring authorities with this prefix. */
   public static final String GROUP_PREFIX = "GROUP_";
+  private static final String REFUSED = "Wrong user name or password, or too many attempts: wait a minute and retry.";
 
   private final IdentityService identityService;
+  private final SignInThrottle throttle;
 
-  CamundaIdentityAuthentication(IdentityService identityService) {
+  CamundaIdentityAuthentication(IdentityService identityService, SignInThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication attempt) {
     String userId = attempt.getName();
     Object password = attempt.getCredentials();
-    if (userId == null || userId.isBlank() || password == null || !hasPassword(userId)
-        || !identityService.checkPassword(userId, password.toString())) {
-      throw new BadCredentialsException("Wrong user name or password, or too many attempts: wait and retry.");
+    String client = attempt.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+        ? web.getRemoteAddress() : "unknown";
+    if (userId == null || userId.isBlank() || password == null || !throttle.mayTry(userId, client)) {
+      throw new BadCredentialsException(REFUSED);
     }
+    if (!hasPassword(userId) || !identityService.checkPassword(userId, password.toString())) {
+      throttle.failed(userId, client);
+      throw new BadCredentialsException(REFUSED);
+    }
+    throttle.succeeded(userId, client);
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list()
         .stream().map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id)).toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);

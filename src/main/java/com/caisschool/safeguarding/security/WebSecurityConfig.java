@@ -7,11 +7,14 @@ import com.caisschool.safeguarding.security.secondfactor.SecondFactorSignIn;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -22,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -77,7 +81,9 @@ class WebSecurityConfig {
         .addFilterBefore(membership.filter(), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> restricted(requests, access, "/camunda/api/engine/engine/{engine}")
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/login", "/login/second-factor", "/actuator/health").permitAll()
+            .requestMatchers("/login", "/login/second-factor").permitAll()
+            // Health probes: status only (management.endpoint.health in application.yaml).
+            .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
             // Camunda's own login and first-admin set-up would bypass this door: closed.
             .requestMatchers(path("/camunda/api/admin/auth/user/{engine}/login/**"),
                 path("/camunda/api/admin/setup/**")).denyAll()
@@ -108,6 +114,7 @@ class WebSecurityConfig {
         // Camunda's webapps carry their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN),
         // on for every state-changing /camunda request; Spring's guards the login form.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+        .addFilterBefore(new PagePolicy(), HeaderWriterFilter.class)
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.sameOrigin()));
@@ -152,6 +159,26 @@ class WebSecurityConfig {
           .hasAnyAuthority(groups(restriction.groups()));
     }
     return requests;
+  }
+
+  /** Wrong passwords slow the guesser for a while, never lock an account for good (README "Signing in"). */
+  @Bean
+  SignInThrottle signInThrottle(
+      @Value("${safeguarding.sign-in-throttle.max-failures-per-client:20}") int perClient,
+      @Value("${safeguarding.sign-in-throttle.max-failures-per-user-and-client:5}") int perUserAndClient,
+      @Value("${safeguarding.sign-in-throttle.window:PT15M}") java.time.Duration window,
+      @Value("${safeguarding.sign-in-throttle.user-pause:PT2S}") java.time.Duration userPause) {
+    return new SignInThrottle(new SignInThrottle.Limits(perClient, perUserAndClient, window, userPause));
+  }
+
+  /** System administrators unlock accounts (the engine allows it to superusers only). */
+  @Bean
+  FilterRegistrationBean<AdminUnlock> adminUnlock(IdentityService identityService, SignInThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(new AdminUnlock(identityService, throttle));
+    registration.setName("admin-unlock");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+    return registration;
   }
 
   /** Path matchers that also match requests served by Camunda's Jersey servlets. */

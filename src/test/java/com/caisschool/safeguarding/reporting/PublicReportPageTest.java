@@ -38,6 +38,7 @@ class PublicReportPageTest {
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ClientRateLimit rateLimit;
+  @Autowired PublicReportProperties limits;
 
   ReportPage visitor;
 
@@ -169,11 +170,14 @@ class PublicReportPageTest {
     long before = receipts();
     visitor.open("/report");
 
-    ReportPage.Reply tooLong = visitor.post("/report", report("whatHappened", "x".repeat(4001)));
+    int max = limits.maxTextLength();
+    ReportPage.Reply tooLong = visitor.post("/report", report("whatHappened", "x".repeat(max + 1)));
     assertThat(tooLong.status()).isEqualTo(400);
-    assertThat(tooLong.body()).contains("at most 4000 characters (you wrote 4001)").contains("x".repeat(4001));
+    assertThat(tooLong.body()).contains("at most " + max + " characters (you wrote " + (max + 1) + ")")
+        .contains("x".repeat(max + 1));
 
-    ReportPage.Reply tooLarge = visitor.post("/report", report("whatHappened", "y".repeat(40_000)));
+    // Over max-request-bytes (form-encoded, a Chinese character takes 9 bytes).
+    ReportPage.Reply tooLarge = visitor.post("/report", report("whatHappened", "中".repeat(130_000)));
     assertThat(tooLarge.status()).isEqualTo(413);
     assertThat(tooLarge.body()).contains("too large");
 

@@ -40,20 +40,22 @@ class WebSecurityTest {
   }
 
   @Test
-  void aWrongPasswordLocksTheAccountForAWhileEvenAgainstTheRightOne() {
+  void wrongPasswordsHoldTheAccountForAWhileEvenAgainstTheRightOne() {
     String user = "throttle.probe";
     String password = "Right-Password-2026";
     createStaffMember(user, password);
     try {
       WebappSession browser = WebappSession.anonymous(port);
-      assertThat(browser.logIn(user, "guess-1").redirectsTo("/login?error")).isTrue();
+      for (int i = 1; i <= 5; i++) {
+        assertThat(browser.logIn(user, "guess-" + i).redirectsTo("/login?error")).isTrue();
+      }
 
-      // Locked: even the right password is refused, on the log-in page and on the REST API.
+      // Held: even the right password is refused, on the log-in page and on the REST API.
       assertThat(browser.logIn(user, password).redirectsTo("/login?error")).isTrue();
       assertThat(RestApi.as(port, user, password).get("/task").status()).isEqualTo(401);
 
-      // The lock runs out (loginDelayBase, 3 s, in application.yaml): the engine's clock moves on.
-      ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofSeconds(10))));
+      // The hold runs out (safeguarding.sign-in-throttle.window, 15 minutes): the engine's clock moves on.
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(16))));
       assertThat(browser.logIn(user, password).redirectsTo("/camunda/app/tasklist/")).isTrue();
       assertThat(RestApi.as(port, user, password).get("/task").status()).isEqualTo(200);
     } finally {
