@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A report as a teacher fills it in (scenario 1 of the design: bruises on the arm). Invented names. */
-final class ConcernTestData {
+public final class ConcernTestData {
 
-  static final OffsetDateTime MONDAY_10_40 = OffsetDateTime.parse("2026-11-23T10:40:00+08:00");
+  public static final OffsetDateTime MONDAY_10_40 = OffsetDateTime.parse("2026-11-23T10:40:00+08:00");
 
   private ConcernTestData() {}
 
-  static Map<String, Object> bruiseReport() {
+  public static Map<String, Object> bruiseReport() {
     Map<String, Object> report = new HashMap<>();
     report.put("childName", "Lina Okafor-Testchild");
     report.put("childGrade", "Grade 3");
@@ -26,7 +26,7 @@ final class ConcernTestData {
     return report;
   }
 
-  static Map<String, Object> with(Map<String, Object> report, Object... keyValues) {
+  public static Map<String, Object> with(Map<String, Object> report, Object... keyValues) {
     Map<String, Object> changed = new HashMap<>(report);
     for (int i = 0; i < keyValues.length; i += 2) {
       changed.put((String) keyValues[i], keyValues[i + 1]);

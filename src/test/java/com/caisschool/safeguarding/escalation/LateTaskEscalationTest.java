@@ -1,5 +1,8 @@
 package com.caisschool.safeguarding.escalation;
 
+import static com.caisschool.safeguarding.concern.ConcernTestData.MONDAY_10_40;
+import static com.caisschool.safeguarding.concern.ConcernTestData.bruiseReport;
+import static com.caisschool.safeguarding.concern.ConcernTestData.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -14,9 +17,7 @@ import com.caisschool.safeguarding.testing.ProcessTestDelegates;
 import com.caisschool.safeguarding.testing.RecordedNotifications;
 import com.caisschool.safeguarding.testing.StubPathways;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -45,8 +46,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "forms/no-action-sign-off.form", "forms/close-case.form", "forms/case-review.form",
     "forms/reporter-added-information.form"})
 class LateTaskEscalationTest {
-
-  private static final OffsetDateTime MONDAY_10_40 = OffsetDateTime.parse("2026-11-23T10:40:00+08:00");
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
@@ -138,9 +137,8 @@ class LateTaskEscalationTest {
   }
 
   private ProcessInstance childInDanger() {
-    Map<String, Object> report = bruiseReport();
-    report.put("immediateDanger", true);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("safeguarding-concern", report);
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("safeguarding-concern",
+        with(bruiseReport(), "immediateDanger", true));
     execute(job("service_task_alert_immediate_danger", pi));
     execute(job("service_task_alert_new_concern", pi));
     return pi;
@@ -164,19 +162,5 @@ class LateTaskEscalationTest {
 
   private static void passTime(Duration duration) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
-  }
-
-  private static Map<String, Object> bruiseReport() {
-    Map<String, Object> report = new HashMap<>();
-    report.put("childName", "Lina Okafor-Testchild");
-    report.put("childGrade", "Grade 3");
-    report.put("categories", "physical-abuse");
-    report.put("immediateDanger", false);
-    report.put("concernAbout", "family-member");
-    report.put("concernAroseAt", Date.from(MONDAY_10_40.minusMinutes(25).toInstant()));
-    report.put("location", "Classroom 3B");
-    report.put("disclosure", "Dad grabs me when he is angry");
-    report.put("observations", "Finger-mark bruises on the upper left arm");
-    return report;
   }
 }
