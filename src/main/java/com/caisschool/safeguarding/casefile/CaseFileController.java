@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.casefile;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.input.InputLimits;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,9 +45,11 @@ class CaseFileController {
   private final TaskService tasks;
   private final SafeguardingProperties school;
   private final CaseFilePdf pdfs;
+  private final InputLimits limits;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
-      ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs) {
+      ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
+      InputLimits limits) {
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.children = children;
@@ -55,6 +58,7 @@ class CaseFileController {
     this.tasks = tasks;
     this.school = school;
     this.pdfs = pdfs;
+    this.limits = limits;
   }
 
   @GetMapping
@@ -97,6 +101,7 @@ class CaseFileController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftSchoolOn) {
     children.find(id).orElseThrow(CaseFileController::notFound);
+    requireAtMost(studentId, limits.maxNameLength(), "The student id");
     children.update(id, studentId, dateOfBirth, leftSchoolOn);
     return "redirect:/casefile/children/" + id;
   }
@@ -111,6 +116,8 @@ class CaseFileController {
     }
     requireText(correction, "Write the correction.");
     requireText(reason, "Give the reason for the correction.");
+    requireAtMost(correction, limits.maxTextLength(), "The correction");
+    requireAtMost(reason, limits.maxTextLength(), "The reason");
     chronology.append(new ChronologyEntry(0, reference, corrected.processInstanceId(), EngineTime.now(),
         user.getName(), EntryKind.CORRECTION, corrected.stepId(), corrected.stepName(), correction.trim(),
         reason.trim(), entryId));
@@ -120,11 +127,13 @@ class CaseFileController {
   @PostMapping("/retention/{reviewId}")
   String decideRetention(@PathVariable long reviewId, @RequestParam String decision, @RequestParam String reason,
       Principal user) {
+    requireAtMost(reason, limits.maxTextLength(), "The reason");
     retention.decide(reviewId, decision, reason, user.getName());
     return "redirect:/casefile";
   }
 
-  @GetMapping("/cases/{reference}/export.pdf")
+  /** A post with the CSRF token: an export is recorded, so no link or image elsewhere can cause one. */
+  @PostMapping("/cases/{reference}/export.pdf")
   @Transactional
   ResponseEntity<byte[]> exportCase(@PathVariable String reference, Principal user) {
     known(caseFiles.ofCase(reference));
@@ -134,7 +143,7 @@ class CaseFileController {
         school.schoolTimeZone()));
   }
 
-  @GetMapping("/children/{id}/export.pdf")
+  @PostMapping("/children/{id}/export.pdf")
   @Transactional
   ResponseEntity<byte[]> exportChild(@PathVariable long id, Principal user) {
     Child child = children.find(id).orElseThrow(CaseFileController::notFound);
@@ -173,6 +182,12 @@ class CaseFileController {
   private static void requireText(String text, String message) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException(message);
+    }
+  }
+
+  private static void requireAtMost(String text, int maxLength, String what) {
+    if (text != null && text.length() > maxLength) {
+      throw new IllegalArgumentException(what + " is longer than " + maxLength + " characters; nothing was saved.");
     }
   }
 

@@ -55,7 +55,7 @@ class CaseFileOpening {
     Map<String, Object> report = execution.getVariables();
     String processKey = CaseDeclaration.processOf(execution).getId();
     caseFiles.opened(processInstanceId, reference, processKey, reportedChild.idOf(report, now),
-        text(report.get("categories")), Boolean.TRUE.equals(report.get("reportedLate")), now);
+        categories(report.get("categories")), Boolean.TRUE.equals(report.get("reportedLate")), now);
     Process process = (Process) execution.getBpmnModelInstance().getModelElementById(processKey);
     List<FormField> startForm = startFormFields(execution, process);
     String reporterType = text(report.get("reporterType"));
@@ -64,6 +64,12 @@ class CaseFileOpening {
         firstOfItsCase ? EntryKind.REPORT : EntryKind.PATHWAY_OPENED, process.getId(), process.getName(),
         lines(recorded(startForm, report), reporterIdentity(startForm, report)), null));
     return true;
+  }
+
+  /** Each category once, however often a report repeats it. */
+  private static String categories(Object categories) {
+    return categories instanceof java.util.Collection<?> many
+        ? text(many.stream().map(EntryText::text).distinct().toList()) : text(categories);
   }
 
   /** The reporter's name and contact where the start form does not already show them. */

@@ -2,9 +2,11 @@ package com.caisschool.safeguarding.casefile;
 
 import static com.caisschool.safeguarding.casefile.EntryText.text;
 
+import com.caisschool.safeguarding.input.InputLimits;
 import com.caisschool.safeguarding.reporting.ChannelConcerns;
 import java.time.Instant;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 class ReportedChild {
 
   private final Children children;
+  private final InputLimits limits;
 
-  ReportedChild(Children children) {
+  ReportedChild(Children children, InputLimits limits) {
     this.children = children;
+    this.limits = limits;
   }
 
   /** The child's id in the case file, or null when the report does not name a child. */
@@ -28,6 +32,19 @@ class ReportedChild {
     if (name.isEmpty() || ChannelConcerns.NOT_GIVEN.equals(name)) {
       return null;
     }
-    return children.findOrAdd(text(report.get("studentId")), name, text(report.get("childGrade")), now);
+    String studentId = text(report.get("studentId"));
+    String grade = text(report.get("childGrade"));
+    fits("childName", name);
+    fits("childGrade", grade);
+    fits("studentId", studentId);
+    return children.findOrAdd(studentId, name, grade, now);
+  }
+
+  /** Refuses the report (it is not started) when a value would not fit the child's record. */
+  private void fits(String field, String value) {
+    if (value.length() > limits.maxNameLength()) {
+      throw new BadUserRequestException("The field '" + field + "' is longer than " + limits.maxNameLength()
+          + " characters; nothing was saved. Shorten it and send again.");
+    }
   }
 }

@@ -17,7 +17,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * answered 503 with the same plain message, not "500: an exception occurred in the persistence
  * layer". Every other error goes to the handler that had it before (a RestException to
  * {@link RejectedInput}: 400 for refused input). One mapper per exception type the REST API already
- * maps, each ahead of it (lower priority number).
+ * maps, each ahead of it (lower priority number); the status is the REST API's, the message
+ * {@link RejectedInput}'s (never SQL or a submitted value).
  */
 final class DatabaseOutageMappers {
 
@@ -29,6 +30,11 @@ final class DatabaseOutageMappers {
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", "DatabaseUnavailable", "message", DatabaseOutageFilter.MESSAGE))
         .build();
+  }
+
+  /** The status the REST API's own handler chose; its message is not passed on. */
+  private static Response.Status statusOf(Response answer) {
+    return Response.Status.fromStatusCode(answer.getStatus());
   }
 
   @Priority(0)
@@ -57,7 +63,7 @@ final class DatabaseOutageMappers {
     @Override
     public Response toResponse(ProcessEngineException exception) {
       return DatabaseOutage.isCauseOf(exception) ? unavailable(retryAfterSeconds)
-          : new ProcessEngineExceptionHandler().toResponse(exception);
+          : RejectedInput.answer(exception, statusOf(new ProcessEngineExceptionHandler().toResponse(exception)));
     }
   }
 
@@ -72,7 +78,7 @@ final class DatabaseOutageMappers {
     @Override
     public Response toResponse(Throwable error) {
       return DatabaseOutage.isCauseOf(error) ? unavailable(retryAfterSeconds)
-          : new ExceptionHandler().toResponse(error);
+          : RejectedInput.answer(error, statusOf(new ExceptionHandler().toResponse(error)));
     }
   }
 }

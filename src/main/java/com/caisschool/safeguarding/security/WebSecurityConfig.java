@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -94,6 +95,7 @@ class WebSecurityConfig {
         // Camunda's webapps carry their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN),
         // on for every state-changing /camunda request; Spring's guards the login form.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+        .addFilterBefore(new PagePolicy(), HeaderWriterFilter.class)
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.sameOrigin()));

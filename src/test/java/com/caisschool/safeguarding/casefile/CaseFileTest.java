@@ -171,7 +171,7 @@ class CaseFileTest {
 
     WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
     assertThat(cpo.page("/casefile/children/" + childId).body()).contains(first, second, bullying);
-    String pdf = textOf(cpo.download("/casefile/children/" + childId + "/export.pdf"));
+    String pdf = textOf(cpo.export("/casefile/children/" + childId, "/casefile/children/" + childId + "/export.pdf"));
     assertThat(pdf).contains(child).contains(first).contains(second).contains(bullying).contains("Bus 3");
     assertThat(chronology.ofCase(first)).filteredOn(entry -> entry.kind() == EntryKind.EXPORT).singleElement()
         .satisfies(entry -> assertThat(entry.actor()).isEqualTo("cpo"));
@@ -217,7 +217,7 @@ class CaseFileTest {
     long childId = caseFiles.ofCase(reference).get(0).childId();
 
     String pdf = textOf(WebappSession.loggedIn(port, "cpo", "demo")
-        .download("/casefile/children/" + childId + "/export.pdf"));
+        .export("/casefile/children/" + childId, "/casefile/children/" + childId + "/export.pdf"));
     assertThat(pdf).as("needs the font of safeguarding.case-file.pdf-font (fonts-wqy-microhei)")
         .contains("王小明").contains(reference);
   }

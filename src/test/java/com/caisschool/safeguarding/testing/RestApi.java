@@ -61,6 +61,11 @@ public final class RestApi {
     }
   }
 
+  /** A POST of a body exactly as given (malformed JSON, another content type). */
+  public Reply postRaw(String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Reply put(String path, Object body) {
     try {
       return send(request(path).header("Content-Type", "application/json")

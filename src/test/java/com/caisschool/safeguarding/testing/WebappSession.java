@@ -80,13 +80,36 @@ public final class WebappSession {
         .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
   }
 
-  /** A file download (such as a PDF), as bytes. */
+  /** A file download (such as a PDF) that changes nothing, as bytes. */
   public byte[] download(String path) {
     try {
       HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
           HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         throw new AssertionError("Download of " + path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A file export (such as a PDF) as the page's export button sends it: a POST with the page's
+   * CSRF token. Returns the file's bytes.
+   */
+  public byte[] export(String pagePath, String exportPath) {
+    String token = csrfTokenOf(page(pagePath));
+    try {
+      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + exportPath))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(formBody(Map.of("_csrf", token)))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("Export of " + exportPath + " answered " + response.statusCode());
       }
       return response.body();
     } catch (IOException e) {
