@@ -1,6 +1,8 @@
 package com.caisschool.safeguarding.casefile;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.accesslog.CaseReads;
+import com.caisschool.safeguarding.accesslog.WayIn;
 import com.caisschool.safeguarding.input.InputLimits;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -46,10 +48,11 @@ class CaseFileController {
   private final SafeguardingProperties school;
   private final CaseFilePdf pdfs;
   private final InputLimits limits;
+  private final CaseReads reads;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
       ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
-      InputLimits limits) {
+      InputLimits limits, CaseReads reads) {
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.children = children;
@@ -59,6 +62,7 @@ class CaseFileController {
     this.school = school;
     this.pdfs = pdfs;
     this.limits = limits;
+    this.reads = reads;
   }
 
   @GetMapping
@@ -75,8 +79,9 @@ class CaseFileController {
   }
 
   @GetMapping("/cases/{reference}")
-  String oneCase(@PathVariable String reference, Model model) {
+  String oneCase(@PathVariable String reference, Model model, Principal user) {
     List<CaseSummary> processes = known(caseFiles.ofCase(reference));
+    reads.record(reference, user.getName(), WayIn.CASE_FILE, "case page");
     Map<String, List<String>> waitingAt = processes.stream().collect(Collectors.toMap(
         CaseSummary::processInstanceId, process -> positions.of(process.processInstanceId())));
     model.addAttribute("reference", reference);
@@ -88,12 +93,24 @@ class CaseFileController {
   }
 
   @GetMapping("/children/{id}")
-  String oneChild(@PathVariable long id, Model model) {
+  String oneChild(@PathVariable long id, Model model, Principal user) {
     model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
-    model.addAttribute("processes", caseFiles.ofChild(id));
+    List<CaseSummary> processes = caseFiles.ofChild(id);
+    reads.record(referencesOf(processes), user.getName(), WayIn.CHILD_FILE, "child's page");
+    model.addAttribute("processes", processes);
     model.addAttribute("entries", chronology.ofChild(id));
     model.addAttribute("zone", school.schoolTimeZone());
     return "casefile/child";
+  }
+
+  /** Who has looked at this child's cases, and when; looking at it is itself a read. */
+  @GetMapping("/children/{id}/reads")
+  String childReads(@PathVariable long id, Model model, Principal user) {
+    model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
+    reads.record(referencesOf(caseFiles.ofChild(id)), user.getName(), WayIn.ACCESS_LOG, "access log");
+    model.addAttribute("reads", reads.ofChild(id));
+    model.addAttribute("zone", school.schoolTimeZone());
+    return "casefile/reads";
   }
 
   @PostMapping("/children/{id}")
@@ -138,6 +155,7 @@ class CaseFileController {
   ResponseEntity<byte[]> exportCase(@PathVariable String reference, Principal user) {
     known(caseFiles.ofCase(reference));
     recordExport(reference, user, "Case file exported as PDF");
+    reads.record(reference, user.getName(), WayIn.PDF_EXPORT, "case file PDF");
     return pdf(reference, pdfs.render("Case file " + reference, List.of("Case reference: " + reference,
         "Exported by " + user.getName() + " on " + EngineTime.now()), chronology.ofCase(reference),
         school.schoolTimeZone()));
@@ -147,8 +165,9 @@ class CaseFileController {
   @Transactional
   ResponseEntity<byte[]> exportChild(@PathVariable long id, Principal user) {
     Child child = children.find(id).orElseThrow(CaseFileController::notFound);
-    List<String> references = caseFiles.ofChild(id).stream().map(CaseSummary::caseReference).distinct().toList();
+    List<String> references = referencesOf(caseFiles.ofChild(id));
     references.forEach(reference -> recordExport(reference, user, "Child's file exported as PDF"));
+    reads.record(references, user.getName(), WayIn.PDF_EXPORT, "child's file PDF");
     List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
         "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
         "Cases: " + String.join(", ", references), "Exported by " + user.getName() + " on " + EngineTime.now()));
@@ -170,6 +189,10 @@ class CaseFileController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".pdf").build().toString())
         .body(content);
+  }
+
+  private static List<String> referencesOf(List<CaseSummary> processes) {
+    return processes.stream().map(CaseSummary::caseReference).distinct().toList();
   }
 
   private static List<CaseSummary> known(List<CaseSummary> processes) {
