@@ -24,12 +24,13 @@ public class Chronology {
     this.jdbc = jdbc;
   }
 
+  /** Kept whole: what was recorded has no length limit here (the input limits apply before). */
   public void append(ChronologyEntry entry) {
     jdbc.update("insert into chronology_entry (case_reference, process_instance_id, occurred_at, actor, kind,"
             + " step_id, step_name, details, reason, corrects_entry_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         entry.caseReference(), entry.processInstanceId(), Timestamp.from(entry.occurredAt()), entry.actor(),
-        entry.kind().name(), entry.stepId(), entry.stepName(), limit(entry.details(), 20000),
-        limit(entry.reason(), 4000), entry.correctsEntryId());
+        entry.kind().name(), entry.stepId(), entry.stepName(), entry.details(),
+        entry.reason(), entry.correctsEntryId());
   }
 
   /** One case's entries (every process of its reference), oldest first. */
@@ -56,9 +57,5 @@ public class Chronology {
         row.getString("process_instance_id"), row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
         EntryKind.valueOf(row.getString("kind")), row.getString("step_id"), row.getString("step_name"),
         row.getString("details"), row.getString("reason"), row.wasNull() ? null : corrects);
-  }
-
-  private static String limit(String text, int length) {
-    return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
   }
 }

@@ -7,13 +7,13 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Tells whether an error means the database cannot be reached (down, restarting, cut off). */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
   private static final int MAX_DEPTH = 50;
 
   private DatabaseOutage() {}
 
-  static boolean isCauseOf(Throwable error) {
+  public static boolean isCauseOf(Throwable error) {
     return isCauseOf(error, 0);
   }
 

@@ -1,5 +1,7 @@
 package com.caisschool.safeguarding.reporting;
 
+import com.caisschool.safeguarding.operations.DatabaseOutage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public report page: report a concern (anonymously if one wishes), get a receipt code, and
@@ -68,9 +72,42 @@ class PublicReportController {
       log.info("Public report refused by intake: {}", refusedByIntake.getMessage());
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return showForm(model, form, Map.of("form", new ReportFormCheck.Problem("report.error.notRecorded")));
+    } catch (RuntimeException error) {
+      if (!DatabaseOutage.isCauseOf(error)) {
+        throw error;
+      }
+      // Busy or down: nothing was saved; the reporter keeps what they typed and sends it again.
+      log.warn("Public report not recorded: the database could not be reached ({})", error.getClass().getSimpleName());
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setHeader("Retry-After", "30");
+      return showForm(model, form, Map.of("form", new ReportFormCheck.Problem("report.error.unavailable")));
     }
     model.addAttribute("dangerNow", "yes".equals(form.getDangerNow()));
     return "report/receipt";
+  }
+
+  /** The form again, as typed, after its CSRF token expired ({@link ExpiredPageAgain} forwards here). */
+  @PostMapping("/again")
+  String reportAgain(@ModelAttribute("report") ReportForm form, Model model, HttpServletRequest request) {
+    requireForwardedAsExpired(request);
+    return showForm(model, form, Map.of("form", new ReportFormCheck.Problem("report.error.expired")));
+  }
+
+  /** The addition again, as typed, after its CSRF token expired. */
+  @PostMapping("/status/again")
+  String additionAgain(@RequestParam(name = "code", defaultValue = "") String code,
+      @RequestParam(name = "information", defaultValue = "") String information, Model model,
+      HttpServletRequest request) {
+    requireForwardedAsExpired(request);
+    model.addAttribute("information", information);
+    model.addAttribute("problem", new ReportFormCheck.Problem("report.error.expired"));
+    return showStatus(model, code, reports.status(code));
+  }
+
+  private static void requireForwardedAsExpired(HttpServletRequest request) {
+    if (request.getAttribute(ExpiredPageAgain.EXPIRED) == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
   }
 
   @GetMapping("/status")

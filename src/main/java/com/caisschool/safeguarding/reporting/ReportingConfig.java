@@ -53,6 +53,7 @@ class ReportingConfig {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+        .exceptionHandling(errors -> errors.accessDeniedHandler(new ExpiredPageAgain(csrfTokens)))
         .addFilterBefore(new PublicPageGuard(rateLimit, properties, templates, new ReportLocales()),
             CsrfFilter.class)
         .headers(headers -> headers

@@ -69,7 +69,9 @@ class WebSecurityConfig {
     http.authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-            .requestMatchers("/login", "/login/second-factor", "/actuator/health").permitAll()
+            .requestMatchers("/login", "/login/second-factor").permitAll()
+            // Health probes: status only (management.endpoint.health in application.yaml).
+            .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
             // Camunda's own login and first-admin set-up would bypass this door: closed.
             .requestMatchers(path("/camunda/api/admin/auth/user/{engine}/login/**"),
                 path("/camunda/api/admin/setup/**")).denyAll()
