@@ -4,6 +4,10 @@ import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.accesslog.CaseReads;
 import com.caisschool.safeguarding.accesslog.WayIn;
 import com.caisschool.safeguarding.input.InputLimits;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -49,10 +54,14 @@ class CaseFileController {
   private final CaseFilePdf pdfs;
   private final InputLimits limits;
   private final CaseReads reads;
+  private final RosterImport roster;
+  private final CaseFileProperties rules;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
       ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
-      InputLimits limits, CaseReads reads) {
+      InputLimits limits, CaseReads reads, RosterImport roster, CaseFileProperties rules) {
+    this.roster = roster;
+    this.rules = rules;
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.children = children;
@@ -68,13 +77,18 @@ class CaseFileController {
   @GetMapping
   String cases(@RequestParam(required = false) String state, @RequestParam(required = false) String category,
       @RequestParam(required = false) String courseOfAction, @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(defaultValue = "false") boolean late, Model model) {
+      @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String child, Model model) {
     CaseFilter filter = CaseFilter.of(state, category, courseOfAction, overdue, late);
     Set<String> overdueCases = filter.overdue() ? tasks.createTaskQuery().dueBefore(java.util.Date.from(EngineTime.now())).list()
         .stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()) : null;
     model.addAttribute("filter", filter);
     model.addAttribute("cases", caseFiles.search(filter, overdueCases));
     model.addAttribute("reviews", retention.pending());
+    if (child != null && !child.isBlank()) {
+      requireAtMost(child, limits.maxNameLength(), "The child searched for");
+      model.addAttribute("childSearch", child);
+      model.addAttribute("foundChildren", children.search(child));
+    }
     return "casefile/cases";
   }
 
@@ -94,7 +108,12 @@ class CaseFileController {
 
   @GetMapping("/children/{id}")
   String oneChild(@PathVariable long id, Model model, Principal user) {
-    model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
+    Child child = children.find(id).orElseThrow(CaseFileController::notFound);
+    model.addAttribute("child", child);
+    model.addAttribute("otherName", children.otherName(id));
+    // The retention rule's date, from the date of birth (the roster's, or the one the CPO recorded).
+    model.addAttribute("reviewOn", child.dateOfBirth() == null ? null
+        : child.dateOfBirth().plusYears(rules.retentionUntilAge()));
     List<CaseSummary> processes = caseFiles.ofChild(id);
     reads.record(referencesOf(processes), user.getName(), WayIn.CHILD_FILE, "child's page");
     model.addAttribute("processes", processes);
@@ -111,6 +130,22 @@ class CaseFileController {
     model.addAttribute("reads", reads.ofChild(id));
     model.addAttribute("zone", school.schoolTimeZone());
     return "casefile/reads";
+  }
+
+  @GetMapping("/roster")
+  String rosterForm(Model model) {
+    model.addAttribute("header", String.join(",", RosterImport.HEADER));
+    return "casefile/roster";
+  }
+
+  /** The school's roster, as a CSV export: repeatable; the page reports what it did. */
+  @PostMapping("/roster")
+  String importRoster(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    model.addAttribute("header", String.join(",", RosterImport.HEADER));
+    try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+      model.addAttribute("result", roster.importCsv(csv, EngineTime.now()));
+    }
+    return "casefile/roster";
   }
 
   @PostMapping("/children/{id}")

@@ -127,6 +127,17 @@ public final class WebappSession {
         .method(method, HttpRequest.BodyPublishers.ofString(formBody(fields))));
   }
 
+  /** A file upload as a page's form sends it (multipart/form-data with the CSRF token). */
+  public Reply upload(String path, String csrfToken, String fileName, String content) {
+    String boundary = "----upload" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
   /** The CSRF token in a page's form (Spring's {@code _csrf} field). */
   public static String csrfTokenOf(Reply page) {
     Matcher token = CSRF_FIELD.matcher(page.body());
