@@ -4,6 +4,7 @@ import static com.caisschool.safeguarding.testing.ConcernReports.bruises;
 import static com.caisschool.safeguarding.testing.ConcernReports.form;
 import static com.caisschool.safeguarding.testing.ConcernReports.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.caisschool.safeguarding.casefile.Chronology;
 import com.caisschool.safeguarding.casefile.ChronologyEntry;
@@ -14,9 +15,11 @@ import com.caisschool.safeguarding.testing.PostgresApplication;
 import com.caisschool.safeguarding.testing.PostgresApplicationTest;
 import com.caisschool.safeguarding.testing.PostgresUsers;
 import com.caisschool.safeguarding.testing.RestApi;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,7 @@ class ProtectedAtRestPostgresTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
   @Autowired Chronology chronology;
   @Autowired DataSource dataSource;
@@ -46,6 +50,9 @@ class ProtectedAtRestPostgresTest {
     RestApi.Reply started = cpo.post(ConcernReports.SUBMIT, Map.of("variables", report));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String id = started.json().path("id").asText();
+    // The job executor sends the new-concern alert first (submitting meanwhile would meet its lock).
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        managementService.createJobQuery().processInstanceId(id).executable().count() == 0);
     new CaseSteps(port, taskService).submitOpenTask(cpo, id, form("initialFacts", "Seen by the nurse",
         "authorityReportDue", "no", "triageDecision", "close", "triageRationale", TRIAGE));
 
