@@ -2,7 +2,13 @@ package com.caisschool.safeguarding.casefile;
 
 import com.caisschool.safeguarding.security.CaseSubjects;
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.accesslog.CaseReads;
+import com.caisschool.safeguarding.accesslog.WayIn;
 import com.caisschool.safeguarding.input.InputLimits;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -49,11 +56,17 @@ class CaseFileController {
   private final EarlyEnding earlyEnding;
   private final CaseSubjects subjects;
   private final InputLimits limits;
+  private final CaseReads reads;
+  private final RosterImport roster;
+  private final CaseFileProperties rules;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
       ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
-      EarlyEnding earlyEnding, CaseSubjects subjects, InputLimits limits) {
+      EarlyEnding earlyEnding, CaseSubjects subjects, InputLimits limits, CaseReads reads, RosterImport roster,
+      CaseFileProperties rules) {
     this.subjects = subjects;
+    this.roster = roster;
+    this.rules = rules;
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.children = children;
@@ -64,12 +77,14 @@ class CaseFileController {
     this.pdfs = pdfs;
     this.earlyEnding = earlyEnding;
     this.limits = limits;
+    this.reads = reads;
   }
 
   @GetMapping
   String cases(@RequestParam(required = false) String state, @RequestParam(required = false) String category,
       @RequestParam(required = false) String courseOfAction, @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(defaultValue = "false") boolean late, Model model, Principal user) {
+      @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String child, Model model,
+      Principal user) {
     CaseFilter filter = CaseFilter.of(state, category, courseOfAction, overdue, late);
     Set<String> overdueCases = filter.overdue() ? tasks.createTaskQuery().dueBefore(java.util.Date.from(EngineTime.now())).list()
         .stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()) : null;
@@ -78,6 +93,11 @@ class CaseFileController {
     model.addAttribute("cases", caseFiles.search(filter, overdueCases).stream()
         .filter(process -> !hidden.contains(process.caseReference())).toList());
     model.addAttribute("reviews", retention.pending());
+    if (child != null && !child.isBlank()) {
+      requireAtMost(child, limits.maxNameLength(), "The child searched for");
+      model.addAttribute("childSearch", child);
+      model.addAttribute("foundChildren", children.search(child));
+    }
     return "casefile/cases";
   }
 
@@ -85,6 +105,7 @@ class CaseFileController {
   String oneCase(@PathVariable String reference, Model model, Principal user) {
     notAboutThem(reference, user);
     List<CaseSummary> processes = known(caseFiles.ofCase(reference));
+    reads.record(reference, user.getName(), WayIn.CASE_FILE, "case page");
     Map<String, List<String>> waitingAt = processes.stream().collect(Collectors.toMap(
         CaseSummary::processInstanceId, process -> positions.of(process.processInstanceId())));
     model.addAttribute("reference", reference);
@@ -97,13 +118,46 @@ class CaseFileController {
 
   @GetMapping("/children/{id}")
   String oneChild(@PathVariable long id, Model model, Principal user) {
-    model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
+    Child child = children.find(id).orElseThrow(CaseFileController::notFound);
+    model.addAttribute("child", child);
+    model.addAttribute("otherName", children.otherName(id));
+    // The retention rule's date, from the date of birth (the roster's, or the one the CPO recorded).
+    model.addAttribute("reviewOn", child.dateOfBirth() == null ? null
+        : child.dateOfBirth().plusYears(rules.retentionUntilAge()));
     Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
-    model.addAttribute("processes", visibleCasesOfChild(id, hidden));
+    List<CaseSummary> processes = visibleCasesOfChild(id, hidden);
+    reads.record(referencesOf(processes), user.getName(), WayIn.CHILD_FILE, "child's page");
+    model.addAttribute("processes", processes);
     model.addAttribute("entries", chronology.ofChild(id).stream()
         .filter(entry -> !hidden.contains(entry.caseReference())).toList());
     model.addAttribute("zone", school.schoolTimeZone());
     return "casefile/child";
+  }
+
+  /** Who has looked at this child's cases, and when; looking at it is itself a read. */
+  @GetMapping("/children/{id}/reads")
+  String childReads(@PathVariable long id, Model model, Principal user) {
+    model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
+    reads.record(referencesOf(caseFiles.ofChild(id)), user.getName(), WayIn.ACCESS_LOG, "access log");
+    model.addAttribute("reads", reads.ofChild(id));
+    model.addAttribute("zone", school.schoolTimeZone());
+    return "casefile/reads";
+  }
+
+  @GetMapping("/roster")
+  String rosterForm(Model model) {
+    model.addAttribute("header", String.join(",", RosterImport.HEADER));
+    return "casefile/roster";
+  }
+
+  /** The school's roster, as a CSV export: repeatable; the page reports what it did. */
+  @PostMapping("/roster")
+  String importRoster(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    model.addAttribute("header", String.join(",", RosterImport.HEADER));
+    try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+      model.addAttribute("result", roster.importCsv(csv, EngineTime.now()));
+    }
+    return "casefile/roster";
   }
 
   @PostMapping("/children/{id}")
@@ -160,6 +214,7 @@ class CaseFileController {
     notAboutThem(reference, user);
     known(caseFiles.ofCase(reference));
     recordExport(reference, user, "Case file exported as PDF");
+    reads.record(reference, user.getName(), WayIn.PDF_EXPORT, "case file PDF");
     return pdf(reference, pdfs.render("Case file " + reference, List.of("Case reference: " + reference,
         "Exported by " + user.getName() + " on " + EngineTime.now()), chronology.ofCase(reference),
         school.schoolTimeZone()));
@@ -170,8 +225,9 @@ class CaseFileController {
   ResponseEntity<byte[]> exportChild(@PathVariable long id, Principal user) {
     Child child = children.find(id).orElseThrow(CaseFileController::notFound);
     Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
-    List<String> references = visibleCasesOfChild(id, hidden).stream().map(CaseSummary::caseReference).distinct().toList();
+    List<String> references = referencesOf(visibleCasesOfChild(id, hidden));
     references.forEach(reference -> recordExport(reference, user, "Child's file exported as PDF"));
+    reads.record(references, user.getName(), WayIn.PDF_EXPORT, "child's file PDF");
     List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
         "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
         "Cases: " + String.join(", ", references), "Exported by " + user.getName() + " on " + EngineTime.now()));
@@ -210,6 +266,10 @@ class CaseFileController {
       throw notFound();
     }
     return visible;
+  }
+
+  private static List<String> referencesOf(List<CaseSummary> processes) {
+    return processes.stream().map(CaseSummary::caseReference).distinct().toList();
   }
 
   private static List<CaseSummary> known(List<CaseSummary> processes) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import com.caisschool.safeguarding.atrest.FieldCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,11 @@ public class CaseFiles {
       + " from case_file f left join child c on c.id = f.child_id";
 
   private final JdbcTemplate jdbc;
+  private final FieldCipher cipher;
 
-  CaseFiles(JdbcTemplate jdbc) {
+  CaseFiles(JdbcTemplate jdbc, FieldCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   void opened(String processInstanceId, String caseReference, String processKey, Long childId, String categories,
@@ -47,11 +50,11 @@ public class CaseFiles {
   }
 
   public List<CaseSummary> ofCase(String caseReference) {
-    return jdbc.query(SELECT + " where f.case_reference = ? order by f.opened_at", CaseFiles::summary, caseReference);
+    return jdbc.query(SELECT + " where f.case_reference = ? order by f.opened_at", this::summary, caseReference);
   }
 
   public List<CaseSummary> ofChild(long childId) {
-    return jdbc.query(SELECT + " where f.child_id = ? order by f.opened_at", CaseFiles::summary, childId);
+    return jdbc.query(SELECT + " where f.child_id = ? order by f.opened_at", this::summary, childId);
   }
 
   /** The cases a filter selects; {@code onlyProcesses} (when not null) limits them to those instances. */
@@ -81,15 +84,15 @@ public class CaseFiles {
       where.append(" and f.process_instance_id in (").append("?,".repeat(onlyProcesses.size() - 1)).append("?)");
       arguments.addAll(onlyProcesses);
     }
-    return jdbc.query(SELECT + where + " order by f.opened_at desc", CaseFiles::summary, arguments.toArray());
+    return jdbc.query(SELECT + where + " order by f.opened_at desc", this::summary, arguments.toArray());
   }
 
-  private static CaseSummary summary(ResultSet row, int n) throws SQLException {
+  private CaseSummary summary(ResultSet row, int n) throws SQLException {
     long child = row.getLong("child_id");
     Long childId = row.wasNull() ? null : child;
     Timestamp closed = row.getTimestamp("closed_at");
     return new CaseSummary(row.getString("process_instance_id"), row.getString("case_reference"),
-        row.getString("process_key"), childId, row.getString("child_name"), row.getString("categories"),
+        row.getString("process_key"), childId, cipher.decrypt(row.getString("child_name")), row.getString("categories"),
         row.getBoolean("reported_late"), row.getTimestamp("opened_at").toInstant(),
         closed == null ? null : closed.toInstant(), row.getString("course_of_action"));
   }

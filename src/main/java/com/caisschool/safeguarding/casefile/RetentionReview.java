@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.casefile;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.atrest.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,9 +32,11 @@ public class RetentionReview {
   private final Chronology chronology;
   private final CaseFileProperties rules;
   private final SafeguardingProperties school;
+  private final FieldCipher cipher;
 
   RetentionReview(JdbcTemplate jdbc, Children children, CaseFiles caseFiles, Chronology chronology,
-      CaseFileProperties rules, SafeguardingProperties school) {
+      CaseFileProperties rules, SafeguardingProperties school, FieldCipher cipher) {
+    this.cipher = cipher;
     this.jdbc = jdbc;
     this.children = children;
     this.caseFiles = caseFiles;
@@ -66,7 +69,7 @@ public class RetentionReview {
 
   public List<PendingReview> pending() {
     return jdbc.query("select r.id, r.child_id, c.name, r.due_because, r.flagged_at from retention_review r"
-        + " join child c on c.id = r.child_id where r.decided_at is null order by r.flagged_at", RetentionReview::review);
+        + " join child c on c.id = r.child_id where r.decided_at is null order by r.flagged_at", this::review);
   }
 
   /** The CPO's decision on a flagged file; the reason is required and recorded in every case of the child. */
@@ -86,7 +89,7 @@ public class RetentionReview {
     }
     jdbc.update("update retention_review set decision = ?, reason = ?, decided_by = ?, decided_at = ?,"
             + " pending_child_id = null where id = ?",
-        decision, reason.trim(), decidedBy, Timestamp.from(now), reviewId);
+        decision, cipher.encrypt(reason.trim()), decidedBy, Timestamp.from(now), reviewId);
     appendToEachCase(child.get(0), now, decidedBy, EntryKind.RETENTION_DECISION, "Retention decision: " + decision,
         reason.trim());
   }
@@ -111,8 +114,8 @@ public class RetentionReview {
         chronology.append(ChronologyEntry.of(reference, null, at, actor, kind, null, null, details, reason)));
   }
 
-  private static PendingReview review(ResultSet row, int n) throws SQLException {
-    return new PendingReview(row.getLong("id"), row.getLong("child_id"), row.getString("name"),
+  private PendingReview review(ResultSet row, int n) throws SQLException {
+    return new PendingReview(row.getLong("id"), row.getLong("child_id"), cipher.decrypt(row.getString("name")),
         row.getString("due_because"), row.getTimestamp("flagged_at").toInstant());
   }
 

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  *       message while it is created, instead of failing in the database when the step ends.</li>
  * </ul>
  */
-class LongTextHistory extends CacheAwareHistoryEventProducer {
+public class LongTextHistory extends CacheAwareHistoryEventProducer {
 
   /** NAME_ of the engine's variable tables. */
   static final int NAME_COLUMN_LENGTH = 255;

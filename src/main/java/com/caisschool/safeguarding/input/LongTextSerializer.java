@@ -25,7 +25,7 @@ public class LongTextSerializer extends PrimitiveValueSerializer<StringValue> {
   /** Name stored in the variable's TYPE_ column: never change it (stored values are read by it). */
   public static final String NAME = "longString";
   /** Length of the engine's TEXT_ column (ACT_RU_VARIABLE, ACT_HI_VARINST, ACT_HI_DETAIL). */
-  static final int TEXT_COLUMN_LENGTH = 4000;
+  public static final int TEXT_COLUMN_LENGTH = 4000;
 
   private final int maxTextLength;
 

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +34,12 @@ class PublicReportController {
   private final ReportFormCheck check;
   private final ConcernChoices choices;
   private final PublicReportProperties properties;
+  private final int keptUntilAge;
 
   PublicReportController(PublicReports reports, ReportFormCheck check, ConcernChoices choices,
-      PublicReportProperties properties) {
+      PublicReportProperties properties,
+      @Value("${safeguarding.case-file.retention-until-age}") int keptUntilAge) {
+    this.keptUntilAge = keptUntilAge;
     this.reports = reports;
     this.check = check;
     this.choices = choices;
@@ -51,6 +55,8 @@ class PublicReportController {
     model.addAttribute("cpoEmail", properties.cpoEmail());
     model.addAttribute("maxName", properties.maxNameLength());
     model.addAttribute("maxText", properties.maxTextLength());
+    // The privacy notice says how long a report is kept: the case file's retention rule.
+    model.addAttribute("keptUntilAge", keptUntilAge);
   }
 
   @GetMapping

@@ -10,6 +10,8 @@ import com.caisschool.safeguarding.testing.PostgresApplicationTest;
 import com.caisschool.safeguarding.testing.PostgresUsers;
 import com.caisschool.safeguarding.testing.RestApi;
 import java.util.Map;
+import com.caisschool.safeguarding.casefile.Children;
+import com.caisschool.safeguarding.casefile.Chronology;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+
 
 /** {@link LongAnswersTest} on PostgreSQL, and thirty reports at once in the production profile. */
 @PostgresApplicationTest
@@ -27,11 +29,13 @@ class LongAnswersPostgresTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired Chronology chronology;
+  @Autowired Children children;
 
   LongAnswers answers() {
     return new LongAnswers(PostgresApplication.restAs(port, PostgresUsers.TEACHER),
-        PostgresApplication.restAs(port, PostgresUsers.CPO), runtimeService, historyService, taskService, jdbc);
+        PostgresApplication.restAs(port, PostgresUsers.CPO), runtimeService, historyService, taskService, chronology,
+        children);
   }
 
   @Test

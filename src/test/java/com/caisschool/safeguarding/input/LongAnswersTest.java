@@ -9,13 +9,15 @@ import com.caisschool.safeguarding.testing.ConcernReports;
 import com.caisschool.safeguarding.testing.ParallelReportRun;
 import com.caisschool.safeguarding.testing.RestApi;
 import java.util.Map;
+import com.caisschool.safeguarding.casefile.Children;
+import com.caisschool.safeguarding.casefile.Chronology;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+
 
 /** Long answers on the embedded default (H2); {@link LongAnswersPostgresTest} runs the same on PostgreSQL. */
 @ApplicationTest
@@ -25,11 +27,13 @@ class LongAnswersTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired Chronology chronology;
+  @Autowired Children children;
 
   LongAnswers answers() {
     return new LongAnswers(RestApi.as(port, "teacher", "demo"), RestApi.as(port, "cpo", "demo"), runtimeService,
-        historyService, taskService, jdbc);
+        historyService, taskService, chronology,
+        children);
   }
 
   @Test

@@ -46,6 +46,15 @@ public final class EmbeddedPostgresServer {
     return "jdbc:postgresql://localhost:" + port + "/postgres";
   }
 
+  public int port() {
+    return port;
+  }
+
+  /** The JDBC URL of another database on this server. */
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://localhost:" + port + "/" + database;
+  }
+
   public String user() {
     return "postgres";
   }

@@ -59,6 +59,9 @@ public final class PostgresNode implements AutoCloseable {
     properties.put("spring.mail.properties.mail.smtp.connectiontimeout", "3000");
     properties.put("spring.mail.properties.mail.smtp.timeout", "3000");
     properties.put("server.port", "0");
+    // Keys of the tests' own (safeguarding.at-rest; the profile refuses the development keys).
+    properties.put("safeguarding.at-rest.keys.primary", "x9wq0RpgB6c7mCqkzJ6h0n3m7l1O4cPZyV3Qm1x9JXk=");
+    properties.put("safeguarding.at-rest.index-key", "1dWlI4Yw8QH2bH0j6Q0xq7rK9Zg2m1o4VhC3t5pQ8Ls=");
     properties.put("safeguarding.first-administrator.id", PostgresUsers.ADMIN);
     properties.put("safeguarding.first-administrator.password", PASSWORD);
     // These tests sign in privileged local accounts with passwords alone (form and HTTP Basic);

@@ -133,6 +133,12 @@ public final class WebappSession {
         .header("Content-Type", body.contentType()).POST(body.publisher()));
   }
 
+  /** One file under the form field {@code file}, as the roster page's upload sends it. */
+  public Reply upload(String path, String csrfToken, String fileName, String content) {
+    return sendMultipart(path, csrfToken,
+        new MultipartBody().files("file", Map.of(fileName, content.getBytes(StandardCharsets.UTF_8))));
+  }
+
   /** The CSRF token in a page's form (Spring's {@code _csrf} field). */
   public static String csrfTokenOf(Reply page) {
     Matcher token = CSRF_FIELD.matcher(page.body());

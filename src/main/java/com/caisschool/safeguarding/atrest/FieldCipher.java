@@ -1,0 +1,104 @@
+package com.caisschool.safeguarding.atrest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts one value (AES-256-GCM, a fresh nonce each time) under the current key and names the
+ * key in the result, {@code enc1:<key id>:<base64 nonce+ciphertext>}, so that values written under
+ * an earlier key stay readable while the keys are rotated. A value without the prefix was stored
+ * before protection and is returned as it is.
+ */
+public class FieldCipher {
+
+  static final String PREFIX = "enc1:";
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final SecureRandom random = new SecureRandom();
+  private final String currentKey;
+  private final Map<String, SecretKey> keys = new HashMap<>();
+
+  public FieldCipher(AtRestProperties properties) {
+    this.currentKey = properties.currentKey();
+    properties.keys().forEach((id, key) -> {
+      if (id.contains(":")) {
+        throw new IllegalArgumentException("safeguarding.at-rest.keys: a key id has no ':'");
+      }
+      if (key != null && !key.isBlank()) {
+        keys.put(id, aesKey(key, "safeguarding.at-rest.keys." + id));
+      }
+    });
+  }
+
+  static SecretKey aesKey(String base64, String name) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(base64.trim());
+    } catch (IllegalArgumentException notBase64) {
+      throw new IllegalArgumentException(name + " is not base64");
+    }
+    if (bytes.length != 32) {
+      throw new IllegalArgumentException(name + " must be 32 bytes (openssl rand -base64 32)");
+    }
+    return new SecretKeySpec(bytes, "AES");
+  }
+
+  public String encrypt(String clear) {
+    if (clear == null) {
+      return null;
+    }
+    try {
+      byte[] nonce = new byte[NONCE_BYTES];
+      random.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKey), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(currentKey.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+      byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+      return PREFIX + currentKey + ":" + Base64.getEncoder().encodeToString(stored);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Encryption failed", e);
+    }
+  }
+
+  public String decrypt(String stored) {
+    if (!isEncrypted(stored)) {
+      return stored;
+    }
+    int colon = stored.indexOf(':', PREFIX.length());
+    String keyId = stored.substring(PREFIX.length(), colon);
+    SecretKey key = keys.get(keyId);
+    if (key == null) {
+      throw new IllegalStateException("A value is encrypted with key '" + keyId
+          + "', which is not in safeguarding.at-rest.keys");
+    }
+    try {
+      byte[] bytes = Base64.getDecoder().decode(stored.substring(colon + 1));
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+      cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+      return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("A stored value could not be decrypted with key '" + keyId + "'", e);
+    }
+  }
+
+  public static boolean isEncrypted(String stored) {
+    return stored != null && stored.startsWith(PREFIX);
+  }
+
+  /** Whether a stored value is under a key other than the current one (to re-encrypt after a rotation). */
+  public boolean needsReencryption(String stored) {
+    return isEncrypted(stored) && !stored.startsWith(PREFIX + currentKey + ":");
+  }
+}
