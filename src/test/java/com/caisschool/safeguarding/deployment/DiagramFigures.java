@@ -3,17 +3,25 @@ package com.caisschool.safeguarding.deployment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Association;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
@@ -23,22 +31,46 @@ import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 
 /**
  * The layout figures of a model's diagram, as a reader meets them: width, overlapping shapes, flows
- * through a shape, crossings, flows drawn on top of unrelated flows, and user tasks outside a lane or
- * in a lane not named for their candidate group. Shapes of every plane count (sub-process planes are
+ * through a shape, crossings, flows drawn on top of unrelated flows, user tasks outside a lane or in
+ * a lane of other roles ({@link #LANE_ROLES}), lanes of unknown roles, and system steps (alerts,
+ * records, decisions) outside the system lane. Shapes of every plane count (sub-process planes are
  * drawn below the pool).
  */
 record DiagramFigures(double width, int overlappingShapes, int flowsThroughShapes, int crossings,
-    int flowsOnTopOfOthers, List<String> userTasksOutsideLanes, List<String> userTasksInWrongLane) {
+    int flowsOnTopOfOthers, List<String> userTasksOutsideLanes, List<String> userTasksInWrongLane,
+    List<String> unknownLanes, List<String> systemStepsOutsideSystemLane) {
 
-  /** The words a lane's name must contain for a task whose first candidate group is the key. */
-  static final Map<String, String> LANE_WORDS = Map.ofEntries(
-      Map.entry("staff", "staff"), Map.entry("cpo", "cpo"), Map.entry("dcpo", "deputy"),
-      Map.entry("counselors", "counselor"), Map.entry("case-study-team", "case study team"),
-      Map.entry("head-of-school", "head of school"), Map.entry("board-chair", "board chair"), Map.entry("hr", "hr"),
-      Map.entry("trip-leaders", "trip leader"),
-      Map.entry("${caseOwnerGroup}", "case owner"), Map.entry("${lowLevelConcernGroups}", "low-level concern"),
-      // Configured roles, the CPO first by default (safeguarding.process-defaults: triageSignOffGroups).
-      Map.entry("${triageSignOffGroups}", "cpo"));
+  /**
+   * Who works in each lane, by the lane's name: the candidate groups (or, for a task assigned to one
+   * person, the assignee expression) of the user tasks that belong there. A lane shared by two roles
+   * ("CPO or deputy") lists both, and holds the tasks offered to both. A group chosen per case, such
+   * as {@code ${caseOwnerGroup}}, has a lane named for the choice. Lanes whose name starts with
+   * "System" hold the system's steps and no user task. A new lane name must be added here.
+   */
+  static final Map<String, Set<String>> LANE_ROLES = Map.ofEntries(
+      Map.entry("Staff", Set.of("staff")),
+      Map.entry("CPO", Set.of("cpo")),
+      Map.entry("Deputy CPO", Set.of("dcpo")),
+      Map.entry("CPO or deputy", Set.of("cpo", "dcpo")),
+      Map.entry("CPO and deputy", Set.of("cpo", "dcpo")),
+      Map.entry("Closing sign-off (CPO by default)", Set.of("${triageSignOffGroups}")),
+      Map.entry("Case Study Team", Set.of("case-study-team")),
+      Map.entry("Counselors", Set.of("counselors")),
+      Map.entry("Counselors, CPO or deputy", Set.of("counselors", "cpo", "dcpo")),
+      Map.entry("CPO, Head of School or counselors", Set.of("cpo", "head-of-school", "counselors")),
+      Map.entry("CPO, deputy or Head of School", Set.of("cpo", "dcpo", "head-of-school")),
+      Map.entry("Head of School", Set.of("head-of-school")),
+      Map.entry("HR (recruitment)", Set.of("hr")),
+      Map.entry("Case owner: Head of School, or Board Chair when the allegation is about the Head",
+          Set.of("${caseOwnerGroup}")),
+      Map.entry("Low-level concern: HR, CPO and deputy (Board Chair, CPO and deputy when about the Head)",
+          Set.of("${lowLevelConcernGroups}")),
+      Map.entry("Trip leader (followed by the CPO)", Set.of("${tripLeader}")),
+      Map.entry("Action owners (followed by the CPO)", Set.of("${actionOwner}")));
+
+  /** The system's own steps: they belong in the system lane. */
+  private static final List<Class<? extends FlowNode>> SYSTEM_STEPS = List.of(ServiceTask.class,
+      BusinessRuleTask.class, ScriptTask.class, SendTask.class, IntermediateThrowEvent.class);
 
   private record Box(double x1, double y1, double x2, double y2) {
   }
@@ -122,21 +154,71 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
     for (Lane lane : model.getModelElementsByType(Lane.class)) {
       lane.getFlowNodeRefs().forEach(node -> laneOf.put(node.getId(), lane));
     }
+    Set<Set<String>> roleSetsWithALane = new HashSet<>();
+    List<String> unknownLanes = new ArrayList<>();
+    for (Lane lane : model.getModelElementsByType(Lane.class)) {
+      Set<String> roles = roles(lane);
+      if (roles == null) {
+        unknownLanes.add(String.valueOf(lane.getName()));
+      } else {
+        roleSetsWithALane.add(roles);
+      }
+    }
     List<String> outside = new ArrayList<>();
     List<String> wrongLane = new ArrayList<>();
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       Lane lane = laneOf.get(task.getId());
       if (lane == null) {
         outside.add(task.getId());
-        continue;
-      }
-      String firstGroup = task.getCamundaCandidateGroups().split(",")[0].trim();
-      String words = LANE_WORDS.get(firstGroup);
-      if (words == null || lane.getName() == null || !lane.getName().toLowerCase(Locale.ROOT).contains(words)) {
+      } else if (!inRightLane(who(task), roles(lane), roleSetsWithALane)) {
         wrongLane.add(task.getId() + " in '" + lane.getName() + "'");
       }
     }
-    return new DiagramFigures(maxX - minX, overlapping, through, crossings, onTop, outside, wrongLane);
+    List<String> systemStepsOutside = new ArrayList<>();
+    for (Class<? extends FlowNode> type : SYSTEM_STEPS) {
+      for (FlowNode step : model.getModelElementsByType(type)) {
+        Lane lane = laneOf.get(step.getId());
+        boolean topLevel = step.getParentElement() instanceof Process;
+        if (topLevel && !laneOf.isEmpty() && (lane == null || !isSystemLane(lane))) {
+          systemStepsOutside.add(step.getId());
+        }
+      }
+    }
+    return new DiagramFigures(maxX - minX, overlapping, through, crossings, onTop, outside, wrongLane, unknownLanes,
+        systemStepsOutside);
+  }
+
+  /** Who does a task: the person it is assigned to, else its candidate groups, the leading one first. */
+  private static List<String> who(UserTask task) {
+    if (task.getCamundaAssignee() != null) {
+      return List.of(task.getCamundaAssignee().trim());
+    }
+    String groups = task.getCamundaCandidateGroups();
+    return groups == null ? List.of() : Stream.of(groups.split(",")).map(String::trim).toList();
+  }
+
+  private static boolean isSystemLane(Lane lane) {
+    return lane.getName() != null && lane.getName().startsWith("System");
+  }
+
+  /** The roles of a lane; empty for the system lane; null when its name is not in {@link #LANE_ROLES}. */
+  private static Set<String> roles(Lane lane) {
+    return isSystemLane(lane) ? Set.of() : LANE_ROLES.get(lane.getName());
+  }
+
+  /**
+   * A task belongs in the lane of exactly its roles; when the pool has no such lane (a task offered to
+   * several roles that share no lane), in a lane of its leading role whose roles are all the task's.
+   */
+  private static boolean inRightLane(List<String> who, Set<String> laneRoles, Set<Set<String>> roleSetsWithALane) {
+    if (who.isEmpty() || laneRoles == null || laneRoles.isEmpty()) {
+      return false;
+    }
+    Set<String> taskRoles = Set.copyOf(who);
+    if (laneRoles.equals(taskRoles)) {
+      return true;
+    }
+    return !roleSetsWithALane.contains(taskRoles) && laneRoles.contains(who.get(0)) && taskRoles.containsAll(laneRoles);
   }
 
   private static Set<String> ids(Collection<? extends BaseElement> elements) {

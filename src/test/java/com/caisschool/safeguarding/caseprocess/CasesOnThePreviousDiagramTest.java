@@ -1,0 +1,167 @@
+package com.caisschool.safeguarding.caseprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.caisschool.safeguarding.testing.ProcessTestDelegates;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The case models were redrawn with a lane per role (issue 26): a new version of each, deployed like
+ * any model change. {@code src/test/resources/models-before-lanes/} holds the versions deployed before
+ * it. A case waiting on such a version keeps its place (every element a case can wait at keeps its id
+ * and type) and still completes on it once the new version is deployed beside it.
+ */
+class CasesOnThePreviousDiagramTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder(ProcessTestDelegates.ENGINE_CONFIG).build();
+
+  private RepositoryService repositoryService;
+  private final List<String> deployments = new ArrayList<>();
+
+  @BeforeEach
+  void setUp(ProcessEngine processEngine) {
+    BpmnAwareTests.init(processEngine);
+    ProcessTestDelegates.register(processEngine);
+    repositoryService = processEngine.getRepositoryService();
+  }
+
+  @AfterEach
+  void tearDown() {
+    deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+    Mocks.reset();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"safeguarding-concern", "self-harm-response", "bullying-incident", "allegation-against-adult"})
+  void everyPlaceACaseCanWaitAtKeepsItsIdAndType(String key) {
+    Map<String, String> before = waitingPlaces(Bpmn.readModelFromFile(new File("src/test/resources/models-before-lanes/" + key + ".bpmn")));
+    Map<String, String> now = waitingPlaces(Bpmn.readModelFromFile(new File("processes/" + key + ".bpmn")));
+    assertThat(before).isNotEmpty();
+    assertThat(now).containsAllEntriesOf(before);
+  }
+
+  /** User tasks, catch and boundary events, gateways, receive tasks and sub-processes, by id, with their type. */
+  private static Map<String, String> waitingPlaces(BpmnModelInstance model) {
+    Map<String, String> places = new TreeMap<>();
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (node instanceof UserTask || node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent
+          || node instanceof Gateway || node instanceof ReceiveTask || node instanceof SubProcess) {
+        places.put(node.getId(), node.getElementType().getTypeName());
+      }
+    }
+    return places;
+  }
+
+  @Test
+  void aConcernWaitingForClosureOnThePreviousVersionCloses() {
+    ProcessInstance pi = waitingOnThePreviousVersion("safeguarding-concern", "user_task_close_case",
+        Map.of("priority", "standard"));
+    complete(task(pi), withVariables("outcomeSummary", "Accidental injury", "caseReviewWanted", false,
+        "parentsInformed", "yes"));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_case_closed");
+  }
+
+  @Test
+  void aSelfHarmCheckOnThePreviousVersionIsDone() {
+    ProcessInstance pi = waitingOnThePreviousVersion("self-harm-response", "user_task_cpo_check", Map.of());
+    complete(task(pi), withVariables("supervisionConfirmed", "Ms Li, counseling office", "fileFindings", "nothing on file"));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_cpo_check_done");
+  }
+
+  @Test
+  void aBullyingCaseWaitingForClosureOnThePreviousVersionCloses() {
+    ProcessInstance pi = waitingOnThePreviousVersion("bullying-incident", "user_task_close_case",
+        Map.of("monitoringRounds", 1, "monitoringMaxRounds", 6, "monitoringLimitAt", Date.from(Instant.now().plus(Duration.ofDays(90)))));
+    complete(task(pi), withVariables("monitoringFindings", "No incidents seen.", "monitoringOutcome", "close",
+        "monitoringOutcomeReason", "Four quiet weeks.", "closureSummary", "Counseling; the bullying stopped.",
+        "closureParentsInformed", "yes"));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_case_closed");
+  }
+
+  @Test
+  void anAllegationAtItsFollowUpOnThePreviousVersionConcludes() {
+    ProcessInstance pi = waitingOnThePreviousVersion("allegation-against-adult", "user_task_follow_up",
+        Map.of("caseOwnerGroup", "head-of-school"));
+    complete(task("user_task_follow_up", pi), withVariables("accusedResigned", false, "regulatorReferral", "no",
+        "regulatorReferralReason", "Unfounded.", "referencesNote", "Not mentioned in references.",
+        "accreditationNotice", false, "lessonsLearned", "Lessons."));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_allegation_concluded");
+  }
+
+  /** A top-level step to start a case at, for models whose task sits in a sub-process with timers. */
+  private static final Map<String, String> PARKED_AT = Map.of("allegation-against-adult", "service_task_warn_case_open");
+
+  /**
+   * A case as the previous version left it, waiting at a task; then today's model is deployed beside
+   * it, as a release does. The case stays on the previous version.
+   */
+  private ProcessInstance waitingOnThePreviousVersion(String key, String taskId, Map<String, Object> more) {
+    ProcessDefinition previous = deploy("models-before-lanes/" + key + ".bpmn");
+    Map<String, Object> variables = new HashMap<>(ProcessTestDelegates.applicationProperties().processDefaults().get(key));
+    variables.putAll(more);
+    variables.put("caseReference", "SC-2026-PREV01");
+    variables.put("childName", "Test Child");
+    ProcessInstance pi = BpmnAwareTests.runtimeService().createProcessInstanceById(previous.getId())
+        .businessKey("SC-2026-PREV01").startBeforeActivity(PARKED_AT.getOrDefault(key, taskId))
+        .setVariables(variables).execute();
+    if (PARKED_AT.containsKey(key)) {
+      // the case's variables exist before the task's enclosing scope (and its timers) is entered
+      BpmnAwareTests.runtimeService().createProcessInstanceModification(pi.getId()).startBeforeActivity(taskId)
+          .cancelAllForActivity(PARKED_AT.get(key)).execute();
+    }
+
+    ProcessDefinition current = deploy("processes/" + key + ".bpmn");
+    assertThat(current.getVersion()).isGreaterThan(previous.getVersion());
+    assertThat(pi.getProcessDefinitionId()).isEqualTo(previous.getId());
+    BpmnAwareTests.assertThat(pi).isWaitingAt(taskId);
+    return pi;
+  }
+
+  private ProcessDefinition deploy(String model) {
+    DeploymentBuilder deployment = repositoryService.createDeployment().addClasspathResource(model)
+        .addClasspathResource("processes/concern-triage.dmn");
+    File[] forms = new File("forms").listFiles((dir, name) -> name.endsWith(".form"));
+    for (File form : forms) {
+      deployment.addClasspathResource("forms/" + form.getName());
+    }
+    String id = deployment.deploy().getId();
+    deployments.add(id);
+    return repositoryService.createProcessDefinitionQuery().deploymentId(id).singleResult();
+  }
+}
