@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -20,11 +19,9 @@ import com.caisschool.safeguarding.testing.RecordedNotifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -75,22 +72,12 @@ class PolicyReviewProcessTest {
     ClockUtil.reset();
   }
 
-  /** The yearly timer start event's job (no instance yet): when the next review starts by itself. */
   static Job yearlyTimer() {
-    return managementService().createJobQuery().processDefinitionKey("policy-review").timers().list().stream()
-        .filter(job -> job.getProcessInstanceId() == null).findFirst().orElseThrow();
+    return DutyProcessFixture.yearlyTimer("policy-review");
   }
 
-  /** Runs the yearly timer at its due date, as the job executor would: the run it started (null once ended). */
   static ProcessInstance startedByTheYearlyTimer() {
-    Job timer = yearlyTimer();
-    clockAt(timer.getDuedate().toInstant());
-    List<String> before = historyService().createHistoricProcessInstanceQuery().processDefinitionKey("policy-review")
-        .list().stream().map(HistoricProcessInstance::getId).toList();
-    managementService().executeJob(timer.getId());
-    String started = historyService().createHistoricProcessInstanceQuery().processDefinitionKey("policy-review")
-        .list().stream().map(HistoricProcessInstance::getId).filter(id -> !before.contains(id)).findFirst().orElseThrow();
-    return runtimeService().createProcessInstanceQuery().processInstanceId(started).singleResult();
+    return DutyProcessFixture.startedByTheYearlyTimer("policy-review");
   }
 
   /** The review as it waits for the CPO, once its yearly timer (60 days before 1 August) has started it. */
