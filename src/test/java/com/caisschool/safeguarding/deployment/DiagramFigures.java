@@ -35,7 +35,7 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
       Map.entry("staff", "staff"), Map.entry("cpo", "cpo"), Map.entry("dcpo", "deputy"),
       Map.entry("counselors", "counselor"), Map.entry("case-study-team", "case study team"),
       Map.entry("head-of-school", "head of school"), Map.entry("board-chair", "board chair"), Map.entry("hr", "hr"),
-      Map.entry("trip-leaders", "trip leader"),
+      Map.entry("trip-leaders", "trip leader"), Map.entry("smt", "senior management team"),
       Map.entry("${caseOwnerGroup}", "case owner"), Map.entry("${lowLevelConcernGroups}", "low-level concern"),
       // Configured roles, the CPO first by default (safeguarding.process-defaults: triageSignOffGroups).
       Map.entry("${triageSignOffGroups}", "cpo"));
