@@ -66,7 +66,13 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
       Map.entry("Low-level concern: HR, CPO and deputy (Board Chair, CPO and deputy when about the Head)",
           Set.of("${lowLevelConcernGroups}")),
       Map.entry("Trip leader (followed by the CPO)", Set.of("${tripLeader}")),
-      Map.entry("Action owners (followed by the CPO)", Set.of("${actionOwner}")));
+      Map.entry("Action owners (followed by the CPO)", Set.of("${actionOwner}")),
+      Map.entry("Senior Management Team", Set.of("smt")),
+      Map.entry("Board Chair (for the school board)", Set.of("board-chair")),
+      Map.entry("HR", Set.of("hr")),
+      Map.entry("Staff: each confirms they have read it (followed by the CPO)", Set.of("${acknowledger}")),
+      Map.entry("Staff: each confirms their photos are deleted (followed by the CPO)", Set.of("${confirmer}")),
+      Map.entry("Member of staff: their own training (followed by HR)", Set.of("${staffMember}")));
 
   /** The system's own steps: they belong in the system lane. */
   private static final List<Class<? extends FlowNode>> SYSTEM_STEPS = List.of(ServiceTask.class,

@@ -3,10 +3,13 @@ package com.caisschool.safeguarding.duties;
 import static com.caisschool.safeguarding.duties.DutyProcessFixture.clockAt;
 import static com.caisschool.safeguarding.duties.DutyProcessFixture.passTimeTo;
 import static com.caisschool.safeguarding.duties.DutyProcessFixture.schoolDay;
+import static com.caisschool.safeguarding.duties.DutyProcessFixture.startedByTheYearlyTimer;
+import static com.caisschool.safeguarding.duties.DutyProcessFixture.yearlyTimer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -14,6 +17,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import com.caisschool.safeguarding.notification.Notification;
 import com.caisschool.safeguarding.testing.ProcessTestDelegates;
 import com.caisschool.safeguarding.testing.RecordedNotifications;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The end-of-year photo deletion confirmations ({@code processes/photo-deletion.bpmn}) on the plain engine. */
-@Deployment(resources = {"processes/photo-deletion.bpmn", "forms/photo-deletion-schedule.form",
+@Deployment(resources = {"processes/photo-deletion.bpmn",
     "forms/photo-deletion-confirmation.form"})
 class PhotoDeletionProcessTest {
 
@@ -48,6 +52,7 @@ class PhotoDeletionProcessTest {
     identities = engine.getIdentityService();
     DutyProcessFixture.user(identities, "alice", "staff");
     DutyProcessFixture.user(identities, "bob", "staff");
+    // Before the deployment: the yearly timer counts from now.
     clockAt(schoolDay("2026-06-01"));
   }
 
@@ -66,14 +71,16 @@ class PhotoDeletionProcessTest {
 
   @Test
   void eachMemberOfStaffConfirmsIsRemindedAndTheCpoAlertedAndNextYearIsScheduled() {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("photo-deletion", Map.of("confirmBy", "2026-06-30"));
-    passTimeTo(schoolDay("2026-06-16"), pi.getId());
+    assertThat(runtimeService().createProcessInstanceQuery().count()).as("nothing started by hand").isZero();
+    assertThat(yearlyTimer("photo-deletion").getDuedate()).as("30 June less 14 days")
+        .isEqualTo(Date.from(schoolDay("2026-06-16")));
+    ProcessInstance pi = startedByTheYearlyTimer("photo-deletion");
 
+    assertThat(pi).variables().containsEntry("confirmBy", "2026-06-30").containsEntry("dutyReference", "Photo deletion 2026");
     assertThat(taskQuery().processInstanceId(pi.getId()).list()).extracting(Task::getAssignee)
         .containsExactlyInAnyOrder("alice", "bob");
-    ProcessInstance next = runtimeService().createProcessInstanceQuery().processDefinitionKey("photo-deletion").list()
-        .stream().filter(other -> !other.getId().equals(pi.getId())).findFirst().orElseThrow();
-    assertThat(next).isWaitingAt("timer_event_requests_due").variables().containsEntry("confirmBy", "2027-06-30");
+    assertThat(yearlyTimer("photo-deletion").getDuedate()).as("next year's, a year on")
+        .isEqualTo(Date.from(schoolDay("2027-06-16")));
 
     Task alices = taskQuery().processInstanceId(pi.getId()).taskAssignee("alice").singleResult();
     assertThatThrownBy(() -> complete(alices, Map.of())).hasMessageContaining("photosDeleted");
@@ -87,5 +94,21 @@ class PhotoDeletionProcessTest {
     complete(taskQuery().processInstanceId(pi.getId()).taskAssignee("bob").singleResult(),
         withVariables("photosDeleted", "deleted"));
     assertThat(pi).hasPassed("end_event_all_confirmed").isEnded();
+
+    ProcessInstance next = startedByTheYearlyTimer("photo-deletion");
+    assertThat(next).variables().containsEntry("confirmBy", "2027-06-30")
+        .containsEntry("dutyReference", "Photo deletion 2027");
+    assertThat(taskQuery().processInstanceId(next.getId()).count()).isEqualTo(2);
+  }
+
+  @Test
+  void theCpoMayStartThisYearsRequestsEarlyAndTheTimerThenStartsNoSecondRound() {
+    ProcessInstance early = runtimeService().startProcessInstanceByKey("photo-deletion");
+    assertThat(early).variables().containsEntry("dutyReference", "Photo deletion 2026");
+
+    assertThat(startedByTheYearlyTimer("photo-deletion")).as("ended at once").isNull();
+    assertThat(historyService().createHistoricActivityInstanceQuery().activityId("end_event_already_under_way").count())
+        .isEqualTo(1);
+    assertThat(taskQuery().taskAssignee("alice").count()).as("asked once").isEqualTo(1);
   }
 }

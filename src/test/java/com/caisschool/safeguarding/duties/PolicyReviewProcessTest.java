@@ -18,10 +18,12 @@ import com.caisschool.safeguarding.testing.ProcessTestDelegates;
 import com.caisschool.safeguarding.testing.RecordedNotifications;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -35,11 +37,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The annual policy review ({@code processes/policy-review.bpmn}) on the plain engine with the real
- * model, forms and configuration (review season 60 days before the review date, 14-day steps,
- * confirmations: reminder after 7 days, CPO alerted after 14).
+ * model, forms and configuration (review date 1 August, started by its yearly timer 60 days before,
+ * 14-day steps, confirmations: reminder after 7 days, CPO alerted after 14).
  */
-@Deployment(resources = {"processes/policy-review.bpmn", "forms/policy-review-schedule.form",
-    "forms/policy-revision.form", "forms/policy-smt-approval.form", "forms/policy-board-approval.form",
+@Deployment(resources = {"processes/policy-review.bpmn", "forms/policy-revision.form", "forms/policy-smt-approval.form", "forms/policy-board-approval.form",
     "forms/policy-publication.form", "forms/policy-acknowledgement.form"})
 class PolicyReviewProcessTest {
 
@@ -58,6 +59,7 @@ class PolicyReviewProcessTest {
     DutyProcessFixture.user(identities, "alice", "staff");
     DutyProcessFixture.user(identities, "bob", "staff");
     DutyProcessFixture.user(identities, "governor", "governors");
+    // Before the deployment: the yearly timer counts from now.
     clockAt(Instant.parse("2026-05-04T02:00:00Z"));
   }
 
@@ -70,14 +72,17 @@ class PolicyReviewProcessTest {
     ClockUtil.reset();
   }
 
-  static ProcessInstance scheduled(String reviewDate) {
-    return runtimeService().startProcessInstanceByKey("policy-review", Map.of("reviewDate", reviewDate));
+  static Job yearlyTimer() {
+    return DutyProcessFixture.yearlyTimer("policy-review");
   }
 
-  /** The review as it waits for the CPO, once its review season (60 days before 1 August) has opened. */
+  static ProcessInstance startedByTheYearlyTimer() {
+    return DutyProcessFixture.startedByTheYearlyTimer("policy-review");
+  }
+
+  /** The review as it waits for the CPO, once its yearly timer (60 days before 1 August) has started it. */
   static ProcessInstance seasonOpened() {
-    ProcessInstance pi = scheduled("2026-08-01");
-    passTimeTo(schoolDay("2026-06-02"), pi.getId());
+    ProcessInstance pi = startedByTheYearlyTimer();
     assertThat(pi).isWaitingAt("user_task_prepare_revision");
     return pi;
   }
@@ -98,20 +103,54 @@ class PolicyReviewProcessTest {
   }
 
   @Test
-  void theReviewStartsByTimerTheConfiguredLeadTimeBeforeTheReviewDate() {
-    ProcessInstance pi = scheduled("2026-08-01");
-    assertThat(pi).isWaitingAt("timer_event_review_season");
-    assertThat(pi).variables().containsEntry("dutyReference", "Policy review 2026")
-        .containsEntry("reviewLeadTime", "P60D");
-    assertThat(pi.getBusinessKey()).as("a duty is not a case: no case reference").isNull();
+  void theReviewStartsByItsYearlyTimerTheConfiguredLeadTimeBeforeTheReviewDateWithNothingStartedByHand() {
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("policy-review").count())
+        .as("deployed: nothing runs yet, nobody started anything").isZero();
+    assertThat(yearlyTimer().getDuedate()).as("1 August less 60 days").isEqualTo(Date.from(schoolDay("2026-06-02")));
 
-    passTimeTo(schoolDay("2026-06-01"), pi.getId());
-    assertThat(pi).isWaitingAt("timer_event_review_season");
-    passTimeTo(schoolDay("2026-06-02"), pi.getId());
+    ProcessInstance pi = startedByTheYearlyTimer();
 
     assertThat(pi).isWaitingAt("user_task_prepare_revision", "timer_event_review_date");
+    assertThat(pi).variables().containsEntry("reviewDate", "2026-08-01")
+        .containsEntry("dutyReference", "Policy review 2026").containsEntry("reviewLeadTime", "P60D");
+    assertThat(pi.getBusinessKey()).as("a duty is not a case: no case reference").isNull();
     assertThat(task("user_task_prepare_revision", pi)).hasCandidateGroup("cpo").hasCandidateGroup("dcpo")
-        .hasDueDate(java.util.Date.from(schoolDay("2026-06-16")));
+        .hasDueDate(Date.from(schoolDay("2026-06-16")));
+    assertThat(yearlyTimer().getDuedate()).as("next year's review is scheduled a year on")
+        .isEqualTo(Date.from(schoolDay("2027-06-02")));
+  }
+
+  @Test
+  void nextYearsReviewStartsByItselfAYearOn() {
+    ProcessInstance first = seasonOpened();
+    approvedAndPublished(first);
+    runtimeService().createProcessInstanceQuery().processDefinitionKey("policy-review").list()
+        .forEach(other -> assertThat(other.getId()).as("nothing else started when publishing").isEqualTo(first.getId()));
+
+    ProcessInstance next = startedByTheYearlyTimer();
+
+    assertThat(ClockUtil.getCurrentTime()).isEqualTo(Date.from(schoolDay("2027-06-02")));
+    assertThat(next).isWaitingAt("user_task_prepare_revision", "timer_event_review_date");
+    assertThat(next).variables().containsEntry("reviewDate", "2027-08-01")
+        .containsEntry("dutyReference", "Policy review 2027");
+    assertThat(yearlyTimer().getDuedate()).isEqualTo(Date.from(schoolDay("2028-06-02")));
+  }
+
+  @Test
+  void theCpoMayStartThisYearsReviewEarlyAndTheTimerThenStartsNoSecondOne() {
+    // Tasklist's "Start process" starts the model at its start event, before the timer is due.
+    ProcessInstance early = runtimeService().startProcessInstanceByKey("policy-review");
+    assertThat(early).isWaitingAt("user_task_prepare_revision", "timer_event_review_date");
+    assertThat(early).variables().containsEntry("reviewDate", "2026-08-01")
+        .containsEntry("dutyReference", "Policy review 2026");
+
+    ProcessInstance byTimer = startedByTheYearlyTimer();
+
+    assertThat(byTimer).as("ended at once").isNull();
+    assertThat(historyService().createHistoricActivityInstanceQuery().activityId("end_event_already_under_way")
+        .count()).isEqualTo(1);
+    assertThat(taskQuery().taskDefinitionKey("user_task_prepare_revision").count()).isEqualTo(1);
+    assertThat(yearlyTimer().getDuedate()).isEqualTo(Date.from(schoolDay("2027-06-02")));
   }
 
   @Test
@@ -136,16 +175,13 @@ class PolicyReviewProcessTest {
   }
 
   @Test
-  void publishingLinksTheModelsSchedulesNextYearAndAsksEveryMemberOfStaffToConfirm() {
+  void publishingLinksTheModelsAndAsksEveryMemberOfStaffToConfirm() {
     ProcessInstance pi = seasonOpened();
     approvedAndPublished(pi);
 
-    assertThat(pi).variables().containsKey("implementingModels");
+    assertThat(pi).variables().containsEntry("publishedOn", "2026-06-20")
+        .containsEntry("websiteLink", "https://caisschool.com/policy").containsKey("implementingModels");
     assertThat((String) runtimeService().getVariable(pi.getId(), "implementingModels")).contains("policy-review v");
-    ProcessInstance next = runtimeService().createProcessInstanceQuery().processDefinitionKey("policy-review")
-        .list().stream().filter(other -> !other.getId().equals(pi.getId())).findFirst().orElseThrow();
-    assertThat(next).isWaitingAt("timer_event_review_season");
-    assertThat(next).variables().containsEntry("reviewDate", "2027-08-01").containsEntry("dutyReference", "Policy review 2027");
 
     assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("user_task_acknowledge_policy").list())
         .extracting(Task::getAssignee).containsExactlyInAnyOrder("alice", "bob");
@@ -197,6 +233,6 @@ class PolicyReviewProcessTest {
     assertThat(escalation.recipientGroups()).contains("head-of-school", "board-chair");
     assertThat(pi).hasPassed("service_task_alert_review_overdue").isWaitingAt("user_task_smt_approval");
     assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("policy-review").count())
-        .as("no next year yet: it is scheduled when this one is published").isEqualTo(1);
+        .as("next year's starts by its timer, not before").isEqualTo(1);
   }
 }

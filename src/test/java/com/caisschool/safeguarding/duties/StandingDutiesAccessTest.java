@@ -84,6 +84,9 @@ class StandingDutiesAccessTest {
         form("trainingCourse", "Designated safeguarding lead", "trainingProvider", "Counselor-Provider-Q",
             "trainingCompletedOn", "2026-11-25", "expiresOn", "2028-11-25"));
     openTask(teachers, "user_task_induction_training");
+    // Started in January, induction due 30 days on: overdue now.
+    openTask(start(hr, "staff-training", form("staffMember", "principal", "startDate", "2026-01-05")),
+        "user_task_induction_training");
 
     RestApi teacher = RestApi.as(port, "teacher", "demo");
     JsonNode teachersTasks = teacher.get("/task?processDefinitionKey=staff-training").json();
@@ -96,18 +99,38 @@ class StandingDutiesAccessTest {
 
     String teachersPage = WebappSession.loggedIn(port, "teacher", "demo").page("/training").body();
     assertThat(teachersPage).contains("Your safeguarding training").contains("induction due")
-        .doesNotContain("Counselor-Provider-Q").doesNotContain("counselor");
+        .doesNotContain("Counselor-Provider-Q").doesNotContain("counselor").doesNotContain("principal");
 
     String hrPage = WebappSession.loggedIn(port, "hr", "demo").page("/training").body();
     assertThat(hrPage).contains("Counselor-Provider-Q").contains(">teacher<").contains(">counselor<");
+    String hrOverdue = hrPage.substring(hrPage.indexOf("<h2>Overdue</h2>"), hrPage.indexOf("</ul>"));
+    assertThat(hrOverdue).as("the overdue list").contains(">principal<").doesNotContain(">teacher<");
     assertThat(hr.get("/task?processDefinitionKey=staff-training").json()).hasSizeGreaterThanOrEqualTo(1);
-    assertThat(WebappSession.loggedIn(port, "cpo", "demo").page("/training").body()).contains("Counselor-Provider-Q");
+    String cposPage = WebappSession.loggedIn(port, "cpo", "demo").page("/training").body();
+    assertThat(cposPage).contains("Counselor-Provider-Q");
+    assertThat(cposPage.substring(cposPage.indexOf("<h2>Overdue</h2>"), cposPage.indexOf("</ul>"))).contains(">principal<");
+  }
+
+  @Test
+  void theOverviewShowsTheCpoAndTheHeadWhenEachYearlyDutyStartsByItself() {
+    for (String reader : List.of("cpo", "head")) {
+      String overview = WebappSession.loggedIn(port, reader, "demo").page("/overview").body();
+      String practice = overview.substring(overview.indexOf("Yearly review of safeguarding practice"));
+      assertThat(practice.substring(0, practice.indexOf("</tr>"))).as(reader).contains("Starts by itself")
+          .containsPattern("20\\d\\d-01-17");
+      String photos = overview.substring(overview.indexOf("student photos deleted"));
+      assertThat(photos.substring(0, photos.indexOf("</tr>"))).as(reader).contains("Starts by itself")
+          .containsPattern("20\\d\\d-06-16");
+    }
   }
 
   @Test
   void everyMemberOfStaffConfirmsThePolicyInTheirOwnTaskAndTheCpoSeesWhoHasNot() {
     RestApi cpo = RestApi.as(port, "cpo", "demo");
-    String review = start(cpo, "policy-review", form("reviewDate", "2026-01-10"));
+    // The review starts by itself every year; the CPO may start this year's early in Tasklist (no form).
+    String review = start(cpo, "policy-review", Map.of());
+    String reference = (String) runtimeService.getVariable(review, "dutyReference");
+    assertThat(reference).startsWith("Policy review 20");
     submit(cpo, openTask(review, "user_task_prepare_revision"), form("policyVersion", "2026-01",
         "changesSummary", "Section 4", "changesRationale", "New guidance", "documentLink", "https://docs.example/p",
         "modelsChanged", "none"));
@@ -130,7 +153,7 @@ class StandingDutiesAccessTest {
         form("policyRead", "read"));
 
     String overview = WebappSession.loggedIn(port, "cpo", "demo").page("/overview").body();
-    String row = overview.substring(overview.indexOf("Policy review 2026"));
+    String row = overview.substring(overview.indexOf(reference));
     row = row.substring(0, row.indexOf("</tr>"));
     assertThat(row).contains("counselor").contains("hr").doesNotContain("teacher");
     assertThat(WebappSession.loggedIn(port, "head", "demo").page("/overview").status()).isEqualTo(200);

@@ -28,7 +28,7 @@ class ModelChecksTest {
   static final String CONCERN = "processes/safeguarding-concern.bpmn";
   /** Beans of the application's context, some of which a model may not name. */
   private static final Set<String> BEANS = Set.of("notify", "escalate", "secondPerson", "triageRules", "triageSignOffRules", "openTrainingRecord",
-      "auditActions", "dutyCalendar", "recruitmentChecks", "startLinkedProcess", "startNextCycle",
+      "auditActions", "dutyCalendar", "dutyRuns", "recruitmentChecks", "startLinkedProcess", "startNextCycle",
       "remindAssignees", "linkModelVersions", "taskDates", "dutyDates", "staffDirectory", "repositoryService",
       "processEngine", "dataSource");
 

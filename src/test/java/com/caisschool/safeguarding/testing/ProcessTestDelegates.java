@@ -8,6 +8,7 @@ import com.caisschool.safeguarding.duties.AssigneeReminder;
 import com.caisschool.safeguarding.duties.AuditActions;
 import com.caisschool.safeguarding.duties.DutyCalendar;
 import com.caisschool.safeguarding.duties.DutyDates;
+import com.caisschool.safeguarding.duties.DutyRuns;
 import com.caisschool.safeguarding.duties.ModelVersionLink;
 import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.duties.StaffDirectory;
@@ -69,6 +70,7 @@ public final class ProcessTestDelegates {
     Mocks.register("staffDirectory", new StaffDirectory(engine.getIdentityService()));
     Mocks.register("remindAssignees", new AssigneeReminder(notifications));
     Mocks.register("startNextCycle", new NextCycleStarter());
+    Mocks.register("dutyRuns", new DutyRuns());
     Mocks.register("linkModelVersions", new ModelVersionLink());
     Mocks.register("recruitmentChecks", new RecruitmentChecks(applicationProperties().schoolTimeZone()));
     Mocks.register("openTrainingRecord", new TrainingRecordOpener());
