@@ -94,8 +94,16 @@ public class FormDefinitions {
           List.copyOf(options), text(component.path("valuesKey")),
           new FormField.Limits(number(validate.path("min")), number(validate.path("max")),
               whole(validate.path("minLength")), whole(validate.path("maxLength")), text(validate.path("pattern"))),
-          text(component.path("subtype")), component.path("readonly").asBoolean(false)));
+          text(component.path("subtype")), readOnly(component)));
     }
+  }
+
+  /**
+   * Read-only or disabled: a field that only shows what the case holds (reporter text is shown in
+   * disabled fields, as plain text; Tasklist does not send them back). Either keeps its value.
+   */
+  private static boolean readOnly(JsonNode component) {
+    return component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
   }
 
   private static String text(JsonNode node) {

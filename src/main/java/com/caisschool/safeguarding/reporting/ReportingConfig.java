@@ -109,6 +109,11 @@ class ReportingConfig {
   }
 
   @Bean
+  ReportAdmission reportAdmission(PublicReportProperties properties) {
+    return new ReportAdmission(properties.admission().concurrentReports(), properties.admission().wait());
+  }
+
+  @Bean
   ReportQrCodes reportQrCodes(SafeguardingProperties safeguarding) {
     return new ReportQrCodes(safeguarding.publicBaseUrl());
   }

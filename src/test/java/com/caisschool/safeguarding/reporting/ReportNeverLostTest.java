@@ -4,6 +4,8 @@ import static com.caisschool.safeguarding.reporting.ReportPage.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A report on the public page is never lost to a limit of the system (issue 18): a long grade,
- * pages of Chinese text, a token that expired while the reporter wrote.
+ * pages of Chinese text, a token that expired while the reporter wrote, a node too busy to take it.
  */
 @ApplicationTest
 class ReportNeverLostTest {
@@ -23,6 +25,8 @@ class ReportNeverLostTest {
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ClientRateLimit rateLimit;
+  @Autowired ReportAdmission admission;
+  @Autowired PublicReportProperties properties;
 
   @BeforeEach
   @AfterEach
@@ -72,6 +76,35 @@ class ReportNeverLostTest {
 
     ReportPage.Reply sent = opened.post("/report?lang=zh-CN",
         report("childName", "Expired Token-Testchild", "whatHappened", account));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(runtimeService.getVariable(instanceOf(sent.receiptCode()), "observations")).isEqualTo(account);
+  }
+
+  @Test
+  void aReportSentWhileTheNodeIsBusyComesBackAsTypedInTheReportersLanguageAndSendsAgain() {
+    ReportPage opened = new ReportPage(port, "zh-CN,zh;q=0.9");
+    opened.open("/report?lang=zh-CN");
+    String account = "她说有人在网上威胁她。Busy-Node-Account";
+    long before = runtimeService.createProcessInstanceQuery().count();
+    List<ReportAdmission.Admitted> everyPlace = new ArrayList<>();
+    ReportPage.Reply refused;
+    try {
+      for (int i = 0; i < properties.admission().concurrentReports(); i++) {
+        everyPlace.add(admission.tryEnter().orElseThrow());
+      }
+      refused = opened.post("/report?lang=zh-CN", report("childName", "Busy Node-Testchild", "whatHappened", account));
+    } finally {
+      everyPlace.forEach(ReportAdmission.Admitted::close);
+    }
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.body()).contains("<form").contains(account).contains("Busy Node-Testchild")
+        .contains("系统繁忙").contains("name=\"_csrf\"");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).as("nothing started").isEqualTo(before);
+
+    ReportPage.Reply sent = opened.post("/report?lang=zh-CN",
+        report("childName", "Busy Node-Testchild", "whatHappened", account));
     assertThat(sent.status()).as(sent.body()).isEqualTo(200);
     assertThat(runtimeService.getVariable(instanceOf(sent.receiptCode()), "observations")).isEqualTo(account);
   }
