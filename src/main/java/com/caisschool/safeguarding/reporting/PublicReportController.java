@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.reporting;
 
+import com.caisschool.safeguarding.operations.DatabaseAdmission;
 import com.caisschool.safeguarding.operations.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,11 +35,11 @@ class PublicReportController {
   private final ReportFormCheck check;
   private final ConcernChoices choices;
   private final PublicReportProperties properties;
-  private final ReportAdmission admission;
+  private final DatabaseAdmission admission;
   private final int keptUntilAge;
 
   PublicReportController(PublicReports reports, ReportFormCheck check, ConcernChoices choices,
-      PublicReportProperties properties, ReportAdmission admission,
+      PublicReportProperties properties, DatabaseAdmission admission,
       @Value("${safeguarding.case-file.retention-until-age}") int keptUntilAge) {
     this.admission = admission;
     this.keptUntilAge = keptUntilAge;
@@ -73,12 +74,12 @@ class PublicReportController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return showForm(model, form, problems);
     }
-    Optional<ReportAdmission.Admitted> place = admission.tryEnter();
+    Optional<DatabaseAdmission.Place> place = admission.tryEnter();
     if (place.isEmpty()) {
       log.warn("Public report not recorded: every place for a report stayed taken (busy)");
       return busy(model, form, response);
     }
-    try (ReportAdmission.Admitted admitted = place.get()) {
+    try (DatabaseAdmission.Place taken = place.get()) {
       model.addAttribute("code", reports.submit(check.variables(form)));
     } catch (BadUserRequestException refusedByIntake) {
       // Intake's own check (the start form's rules); its message names a field, never a value.

@@ -17,8 +17,7 @@ public record PublicReportProperties(
     int maxNameLength,
     int maxTextLength,
     long maxRequestBytes,
-    RateLimit rateLimit,
-    Admission admission) {
+    RateLimit rateLimit) {
 
   public PublicReportProperties {
     emergencyNumbers = emergencyNumbers == null ? List.of() : List.copyOf(emergencyNumbers);
@@ -32,9 +31,6 @@ public record PublicReportProperties(
       return all.getOrDefault(locale.getLanguage(), all.getOrDefault("en", ""));
     }
   }
-
-  /** At most {@code concurrentReports} reports recorded at once; another waits up to {@code wait}, then 503. */
-  public record Admission(int concurrentReports, Duration wait) {}
 
   /** At most {@code requests} form posts per client address in any period of {@code per}. */
   public record RateLimit(int requests, Duration per) {}

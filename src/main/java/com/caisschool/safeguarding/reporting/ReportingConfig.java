@@ -109,11 +109,6 @@ class ReportingConfig {
   }
 
   @Bean
-  ReportAdmission reportAdmission(PublicReportProperties properties) {
-    return new ReportAdmission(properties.admission().concurrentReports(), properties.admission().wait());
-  }
-
-  @Bean
   ReportQrCodes reportQrCodes(SafeguardingProperties safeguarding) {
     return new ReportQrCodes(safeguarding.publicBaseUrl());
   }

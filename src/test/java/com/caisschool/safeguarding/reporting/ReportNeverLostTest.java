@@ -3,6 +3,7 @@ package com.caisschool.safeguarding.reporting;
 import static com.caisschool.safeguarding.reporting.ReportPage.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.caisschool.safeguarding.operations.DatabaseAdmission;
 import com.caisschool.safeguarding.testing.ApplicationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,8 +27,8 @@ class ReportNeverLostTest {
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ClientRateLimit rateLimit;
-  @Autowired ReportAdmission admission;
-  @Autowired PublicReportProperties properties;
+  @Autowired DatabaseAdmission admission;
+  @Value("${safeguarding.admission.concurrent-requests}") int places;
 
   @BeforeEach
   @AfterEach
@@ -86,15 +88,15 @@ class ReportNeverLostTest {
     opened.open("/report?lang=zh-CN");
     String account = "她说有人在网上威胁她。Busy-Node-Account";
     long before = runtimeService.createProcessInstanceQuery().count();
-    List<ReportAdmission.Admitted> everyPlace = new ArrayList<>();
+    List<DatabaseAdmission.Place> everyPlace = new ArrayList<>();
     ReportPage.Reply refused;
     try {
-      for (int i = 0; i < properties.admission().concurrentReports(); i++) {
+      for (int i = 0; i < places; i++) {
         everyPlace.add(admission.tryEnter().orElseThrow());
       }
       refused = opened.post("/report?lang=zh-CN", report("childName", "Busy Node-Testchild", "whatHappened", account));
     } finally {
-      everyPlace.forEach(ReportAdmission.Admitted::close);
+      everyPlace.forEach(DatabaseAdmission.Place::close);
     }
 
     assertThat(refused.status()).isEqualTo(503);
