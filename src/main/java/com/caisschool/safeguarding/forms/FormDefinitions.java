@@ -82,7 +82,9 @@ public class FormDefinitions {
       if (component.has("components")) {
         collect(component.path("components"), into);
       }
-      if (!component.hasNonNull("key")) {
+      // A disabled field only shows what the case holds (what people wrote, as plain text): Tasklist
+      // never sends it back, so it is no input of the form and cannot be submitted.
+      if (!component.hasNonNull("key") || component.path("disabled").asBoolean(false)) {
         continue;
       }
       List<String> options = new ArrayList<>();
@@ -94,16 +96,8 @@ public class FormDefinitions {
           List.copyOf(options), text(component.path("valuesKey")),
           new FormField.Limits(number(validate.path("min")), number(validate.path("max")),
               whole(validate.path("minLength")), whole(validate.path("maxLength")), text(validate.path("pattern"))),
-          text(component.path("subtype")), readOnly(component)));
+          text(component.path("subtype")), component.path("readonly").asBoolean(false)));
     }
-  }
-
-  /**
-   * Read-only or disabled: a field that only shows what the case holds (reporter text is shown in
-   * disabled fields, as plain text; Tasklist does not send them back). Either keeps its value.
-   */
-  private static boolean readOnly(JsonNode component) {
-    return component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
   }
 
   private static String text(JsonNode node) {

@@ -76,7 +76,7 @@ class PublicReportController {
     }
     Optional<DatabaseAdmission.Place> place = admission.tryEnter();
     if (place.isEmpty()) {
-      log.warn("Public report not recorded: every place for a report stayed taken (busy)");
+      log.warn("Public report not recorded: no place for database work came free in time (busy)");
       return busy(model, form, response);
     }
     try (DatabaseAdmission.Place taken = place.get()) {
