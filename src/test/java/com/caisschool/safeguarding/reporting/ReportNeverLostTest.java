@@ -112,6 +112,18 @@ class ReportNeverLostTest {
   }
 
   @Test
+  void aPostTooLargeForThePageIsRefusedInTheReportersLanguageSayingWhereTheTextStillIs() {
+    ReportPage opened = new ReportPage(port, "zh-CN,zh;q=0.9");
+    opened.open("/report?lang=zh-CN");
+    long before = runtimeService.createProcessInstanceQuery().count();
+    // Over max-request-bytes: more than the page's own fields allow (9 bytes a character, form-encoded).
+    ReportPage.Reply refused = opened.post("/report?lang=zh-CN", report("whatHappened", "中".repeat(130_000)));
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.body()).contains("没有保存").contains("返回").contains("110");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
   void thePageHasAContentSecurityPolicyWithoutScripts() {
     ReportPage.Reply page = new ReportPage(port).open("/report");
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
