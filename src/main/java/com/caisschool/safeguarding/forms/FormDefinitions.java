@@ -82,7 +82,9 @@ public class FormDefinitions {
       if (component.has("components")) {
         collect(component.path("components"), into);
       }
-      if (!component.hasNonNull("key")) {
+      // A disabled field only shows what the case holds (what people wrote, as plain text): Tasklist
+      // never sends it back, so it is no input of the form and cannot be submitted.
+      if (!component.hasNonNull("key") || component.path("disabled").asBoolean(false)) {
         continue;
       }
       List<String> options = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.operations;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,6 +11,7 @@ import org.springframework.core.Ordered;
 /**
  * A database outage answers 503 with a plain message: {@link DatabaseOutageFilter} before every
  * other filter (security, web sessions), and {@link DatabaseOutageMappers} inside the REST API.
+ * A burst of requests waits for a place ({@link DatabaseAdmission}) rather than for a connection.
  */
 @Configuration
 class DatabaseOutageConfig {
@@ -26,6 +28,22 @@ class DatabaseOutageConfig {
     registration.setName("database-outage");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  DatabaseAdmission databaseAdmission(@Value("${safeguarding.admission.concurrent-requests}") int concurrentRequests,
+      @Value("${safeguarding.admission.wait}") Duration wait) {
+    return new DatabaseAdmission(concurrentRequests, wait);
+  }
+
+  /** Right after the outage filter: before the password check and the web session. */
+  @Bean
+  FilterRegistrationBean<DatabaseAdmissionFilter> databaseAdmissionFilter(DatabaseAdmission admission) {
+    var registration = new FilterRegistrationBean<>(new DatabaseAdmissionFilter(admission));
+    registration.setName("database-admission");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.reporting;
 
+import com.caisschool.safeguarding.operations.DatabaseAdmission;
 import com.caisschool.safeguarding.operations.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,11 +35,13 @@ class PublicReportController {
   private final ReportFormCheck check;
   private final ConcernChoices choices;
   private final PublicReportProperties properties;
+  private final DatabaseAdmission admission;
   private final int keptUntilAge;
 
   PublicReportController(PublicReports reports, ReportFormCheck check, ConcernChoices choices,
-      PublicReportProperties properties,
+      PublicReportProperties properties, DatabaseAdmission admission,
       @Value("${safeguarding.case-file.retention-until-age}") int keptUntilAge) {
+    this.admission = admission;
     this.keptUntilAge = keptUntilAge;
     this.reports = reports;
     this.check = check;
@@ -71,7 +74,12 @@ class PublicReportController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return showForm(model, form, problems);
     }
-    try {
+    Optional<DatabaseAdmission.Place> place = admission.tryEnter();
+    if (place.isEmpty()) {
+      log.warn("Public report not recorded: no place for database work came free in time (busy)");
+      return busy(model, form, response);
+    }
+    try (DatabaseAdmission.Place taken = place.get()) {
       model.addAttribute("code", reports.submit(check.variables(form)));
     } catch (BadUserRequestException refusedByIntake) {
       // Intake's own check (the start form's rules); its message names a field, never a value.
@@ -82,14 +90,18 @@ class PublicReportController {
       if (!DatabaseOutage.isCauseOf(error)) {
         throw error;
       }
-      // Busy or down: nothing was saved; the reporter keeps what they typed and sends it again.
       log.warn("Public report not recorded: the database could not be reached ({})", error.getClass().getSimpleName());
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", "30");
-      return showForm(model, form, Map.of("form", new ReportFormCheck.Problem("report.error.unavailable")));
+      return busy(model, form, response);
     }
     model.addAttribute("dangerNow", "yes".equals(form.getDangerNow()));
     return "report/receipt";
+  }
+
+  /** Busy or down: nothing was saved; the reporter keeps what they typed and sends it again (503). */
+  private String busy(Model model, ReportForm form, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", "30");
+    return showForm(model, form, Map.of("form", new ReportFormCheck.Problem("report.error.unavailable")));
   }
 
   /** The form again, as typed, after its CSRF token expired ({@link ExpiredPageAgain} forwards here). */

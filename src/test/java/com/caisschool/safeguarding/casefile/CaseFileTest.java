@@ -267,6 +267,29 @@ class CaseFileTest {
         .contains("王小明").contains(reference);
   }
 
+  /**
+   * An export is recorded ("exported by"), so only the page's own button may cause one: a POST
+   * with the page's token. A link or an image (a reporter's Markdown in a form) makes a GET, which
+   * exports nothing; a POST from elsewhere has no token and is refused (issue 18).
+   */
+  @Test
+  void onlyAPostWithThePagesTokenExportsAndRecordsAnExport() {
+    String reference = referenceOf(steps().reportConcern(bruises("Olek Export-Testchild")));
+    long childId = caseFiles.ofCase(reference).get(0).childId();
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    for (String export : List.of("/casefile/cases/" + reference + "/export.pdf",
+        "/casefile/children/" + childId + "/export.pdf")) {
+      assertThat(cpo.get(export).status()).as("GET " + export).isIn(404, 405);
+      assertThat(cpo.send("POST", export, "not-the-token", Map.of()).status()).as("POST without the token")
+          .isEqualTo(403);
+    }
+    assertThat(chronology.ofCase(reference)).noneMatch(entry -> entry.kind() == EntryKind.EXPORT);
+
+    cpo.export("/casefile/cases/" + reference, "/casefile/cases/" + reference + "/export.pdf");
+    assertThat(chronology.ofCase(reference)).filteredOn(entry -> entry.kind() == EntryKind.EXPORT).singleElement()
+        .satisfies(entry -> assertThat(entry.actor()).isEqualTo("cpo"));
+  }
+
   @Test
   void anEntryIsNeverChangedACorrectionIsAddedBesideIt() {
     String reference = referenceOf(steps().reportConcern(bruises("Mara Correction-Testchild")));

@@ -15,7 +15,6 @@ import com.caisschool.safeguarding.casefile.Chronology;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,7 +57,6 @@ class LongAnswersPostgresTest {
    * brought in line in a second transaction, CaseAccessOnTaskEvents). Enable once case access is
    * applied in the step's own transaction (issue 18, "Access rules that fail open", branch i17-access).
    */
-  @Disabled("until case access needs no second connection per report (branch i17-access)")
   @Test
   void thirtyReportsSentAtOnceAllSucceed() throws Exception {
     RestApi teacher = PostgresApplication.restAs(port, PostgresUsers.TEACHER);

@@ -3,18 +3,22 @@ package com.caisschool.safeguarding.reporting;
 import static com.caisschool.safeguarding.reporting.ReportPage.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.caisschool.safeguarding.operations.DatabaseAdmission;
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A report on the public page is never lost to a limit of the system (issue 18): a long grade,
- * pages of Chinese text, a token that expired while the reporter wrote.
+ * pages of Chinese text, a token that expired while the reporter wrote, a node too busy to take it.
  */
 @ApplicationTest
 class ReportNeverLostTest {
@@ -23,6 +27,8 @@ class ReportNeverLostTest {
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ClientRateLimit rateLimit;
+  @Autowired DatabaseAdmission admission;
+  @Value("${safeguarding.admission.concurrent-requests}") int places;
 
   @BeforeEach
   @AfterEach
@@ -74,6 +80,47 @@ class ReportNeverLostTest {
         report("childName", "Expired Token-Testchild", "whatHappened", account));
     assertThat(sent.status()).as(sent.body()).isEqualTo(200);
     assertThat(runtimeService.getVariable(instanceOf(sent.receiptCode()), "observations")).isEqualTo(account);
+  }
+
+  @Test
+  void aReportSentWhileTheNodeIsBusyComesBackAsTypedInTheReportersLanguageAndSendsAgain() {
+    ReportPage opened = new ReportPage(port, "zh-CN,zh;q=0.9");
+    opened.open("/report?lang=zh-CN");
+    String account = "她说有人在网上威胁她。Busy-Node-Account";
+    long before = runtimeService.createProcessInstanceQuery().count();
+    List<DatabaseAdmission.Place> everyPlace = new ArrayList<>();
+    ReportPage.Reply refused;
+    try {
+      for (int i = 0; i < places; i++) {
+        everyPlace.add(admission.tryEnter().orElseThrow());
+      }
+      refused = opened.post("/report?lang=zh-CN", report("childName", "Busy Node-Testchild", "whatHappened", account));
+    } finally {
+      everyPlace.forEach(DatabaseAdmission.Place::close);
+    }
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.body()).contains("<form").contains(account).contains("Busy Node-Testchild")
+        .contains("系统繁忙").contains("name=\"_csrf\"");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).as("nothing started").isEqualTo(before);
+
+    ReportPage.Reply sent = opened.post("/report?lang=zh-CN",
+        report("childName", "Busy Node-Testchild", "whatHappened", account));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(runtimeService.getVariable(instanceOf(sent.receiptCode()), "observations")).isEqualTo(account);
+  }
+
+  @Test
+  void aPostTooLargeForThePageIsRefusedInTheReportersLanguageSayingWhereTheTextStillIs() {
+    ReportPage opened = new ReportPage(port, "zh-CN,zh;q=0.9");
+    opened.open("/report?lang=zh-CN");
+    long before = runtimeService.createProcessInstanceQuery().count();
+    // Over max-request-bytes: more than the page's own fields allow (9 bytes a character, form-encoded).
+    ReportPage.Reply refused = opened.post("/report?lang=zh-CN", report("whatHappened", "中".repeat(130_000)));
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.body()).contains("没有保存").contains("返回").contains("110");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -129,6 +130,18 @@ class WebSecurityTest {
     }
     assertThat(tasklist.page("/camunda/app/tasklist/default/").headers().firstValue("Content-Security-Policy"))
         .isPresent();
+  }
+
+  /** The log-in page and the case file run no script and load nothing from elsewhere (issue 18). */
+  @Test
+  void theLogInPageAndTheCaseFileAllowNoScriptAndNothingFromElsewhere() {
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    for (WebappSession.Reply page : List.of(WebappSession.anonymous(port).page("/login"), cpo.page("/casefile"))) {
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+          assertThat(policy).contains("default-src 'none'", "img-src 'self' data:", "form-action 'self'")
+              .doesNotContain("script-src").doesNotContain("unsafe-inline"));
+    }
   }
 
   private void createStaffMember(String id, String password) {
