@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A signed-in user's page requests carry the language the user chose, in place of the browser's:
  * the application's pages (messages), the error pages and the webapps' configuration all read the
- * request's locale. A user without a choice keeps the browser's language. The APIs are skipped:
- * they show no text, and each request would otherwise read the setting again.
+ * request's locale. A user without a choice keeps the browser's language. The APIs and the
+ * webapps' other files are skipped: they show no text of ours, and each request would otherwise
+ * read the setting again (an error page they lead to is filtered on its own dispatch).
  */
 class UserLanguageRequests extends OncePerRequestFilter {
 
@@ -31,7 +32,11 @@ class UserLanguageRequests extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/camunda/api/") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/");
+    if (path.startsWith("/camunda/")) {
+      // Of the webapps' files only the two that carry the language (WebappCustomization).
+      return !path.endsWith("/scripts/config.js") && !path.endsWith("/scripts/safeguarding-webapps.js");
+    }
+    return path.startsWith("/engine-rest/") || path.startsWith("/actuator/");
   }
 
   @Override
