@@ -55,7 +55,7 @@ class LanguagesBrowserTest {
         assertThat(teacher.find(By.cssSelector(".start-process-action a")).getText()).contains("开始流程");
         // The sort label and the search field are labels a widget translates once, when it appears.
         teacher.until(driver -> driver.findElement(By.tagName("body")).getText().contains("创建时间"));
-        assertThat(teacher.find(By.cssSelector("input[type='text'][placeholder]")).getAttribute("placeholder"))
+        assertThat(teacher.find(By.cssSelector("input.main-field")).getAttribute("placeholder"))
             .isEqualTo("筛选任务");
         String tasklist = teacher.find(By.tagName("body")).getText();
         assertThat(tasklist).doesNotContain("CREATION_DATE").doesNotContain("SEARCH_PLACEHOLDER")
