@@ -7,6 +7,7 @@ import com.caisschool.safeguarding.duties.ModelVersionLink;
 import com.caisschool.safeguarding.duties.NextCycleStarter;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormDefinitions;
+import com.caisschool.safeguarding.language.UserLanguages;
 import com.caisschool.safeguarding.notification.CaseRecipients;
 import com.caisschool.safeguarding.notification.EmailNotifier;
 import com.caisschool.safeguarding.notification.NotificationEmails;
@@ -61,7 +62,8 @@ class DelegateConfig {
   @Bean
   Notifier notifier(JdbcTemplate jdbc, NotificationProperties notifications,
       SafeguardingProperties properties, IdentityService identityService,
-      ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events, CaseRecipients recipients) {
+      ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events, CaseRecipients recipients,
+      UserLanguages languages) {
     Notifier notifier = new NotificationLog(jdbc, events);
     if (notifications.emailEnabled()) {
       JavaMailSender sender = mailSender.getIfAvailable();
@@ -73,10 +75,11 @@ class DelegateConfig {
       if (notifications.from() == null || notifications.from().isBlank()) {
         throw new IllegalStateException("safeguarding.notifications.from is not set.");
       }
+      // Each recipient reads the email in their language (README "Languages").
       notifier = new EmailNotifier(notifier, sender, identityService,
           new NotificationEmails(notifications.subjectPrefix(), notifications.kinds(),
-              properties.publicBaseUrl()),
-          notifications.from(), recipients);
+              notifications.kindsInLanguages(), properties.publicBaseUrl()),
+          notifications.from(), recipients, languages::of);
     }
     // No alert, reminder or escalation reaches the people a case is about (README "Roles").
     return new SubjectsLeftOut(notifier, recipients);

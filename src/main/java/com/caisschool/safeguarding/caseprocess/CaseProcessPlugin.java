@@ -8,11 +8,14 @@ import com.caisschool.safeguarding.forms.FeelEngines;
 import com.caisschool.safeguarding.forms.FormCheck;
 import com.caisschool.safeguarding.forms.FormContract;
 import com.caisschool.safeguarding.forms.FormDefinitions;
+import com.caisschool.safeguarding.forms.FormTranslations;
+import com.caisschool.safeguarding.language.StaffLanguage;
 import com.caisschool.safeguarding.forms.OnlyThroughForms;
 import com.caisschool.safeguarding.forms.StartFormContract;
 import com.caisschool.safeguarding.forms.TaskSubmissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -27,11 +30,19 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
 
   private final SafeguardingProperties settings;
+  private final Function<String, StaffLanguage> userLanguage;
   private volatile FormDefinitions forms;
   private volatile FormContract contract;
 
+  /** Forms in English (the plain engine of the process tests). */
   public CaseProcessPlugin(SafeguardingProperties settings) {
+    this(settings, user -> StaffLanguage.ENGLISH);
+  }
+
+  /** Forms in each user's language ({@code userLanguage}: user id → language, asked when a form is shown). */
+  public CaseProcessPlugin(SafeguardingProperties settings, Function<String, StaffLanguage> userLanguage) {
     this.settings = settings;
+    this.userLanguage = userLanguage;
   }
 
   @Override
@@ -47,7 +58,7 @@ public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
     // Every completion goes through the form contract (see ContractTaskService for why here).
     var submissions = new TaskSubmissions(this::forms, this::contract);
     configuration.setTaskService(new ContractTaskService(submissions));
-    configuration.setFormService(new ContractFormService(submissions));
+    configuration.setFormService(new ContractFormService(submissions, FormTranslations.fromClassPath(), userLanguage));
     // Case facts change through forms only, never through the variables endpoints.
     configuration.setCustomPreCommandInterceptorsTxRequired(append(
         configuration.getCustomPreCommandInterceptorsTxRequired(), new OnlyThroughForms(configuration::getIdentityService)));

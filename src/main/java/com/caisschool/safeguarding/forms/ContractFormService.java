@@ -1,6 +1,10 @@
 package com.caisschool.safeguarding.forms;
 
+import com.caisschool.safeguarding.language.StaffLanguage;
+import java.io.InputStream;
 import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -9,14 +13,40 @@ import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The engine's form service: a task form submitted (Tasklist, REST {@code /submit-form}) completes
- * the task only through the form contract, as {@link ContractTaskService} explains.
+ * the task only through the form contract, as {@link ContractTaskService} explains; a form shown
+ * (Tasklist's {@code deployed-form}) is in the signed-in user's language ({@link FormTranslations}).
  */
 public class ContractFormService extends FormServiceImpl {
 
   private final TaskSubmissions submissions;
+  private final FormTranslations translations;
+  private final Function<String, StaffLanguage> userLanguage;
 
+  /** Forms in English only (the plain engine of the process tests). */
   public ContractFormService(TaskSubmissions submissions) {
+    this(submissions, new FormTranslations(), user -> StaffLanguage.ENGLISH);
+  }
+
+  public ContractFormService(TaskSubmissions submissions, FormTranslations translations,
+      Function<String, StaffLanguage> userLanguage) {
     this.submissions = submissions;
+    this.translations = translations;
+    this.userLanguage = userLanguage;
+  }
+
+  @Override
+  public InputStream getDeployedTaskForm(String taskId) {
+    return inUserLanguage(super.getDeployedTaskForm(taskId));
+  }
+
+  @Override
+  public InputStream getDeployedStartForm(String processDefinitionId) {
+    return inUserLanguage(super.getDeployedStartForm(processDefinitionId));
+  }
+
+  private InputStream inUserLanguage(InputStream form) {
+    Authentication user = commandExecutor.execute(context -> context.getAuthentication());
+    return user == null ? form : translations.translate(form, userLanguage.apply(user.getUserId()));
   }
 
   @Override

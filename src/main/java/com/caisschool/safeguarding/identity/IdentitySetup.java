@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.identity;
 
+import com.caisschool.safeguarding.language.UserLanguages;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -65,6 +66,9 @@ class IdentitySetup implements InitializingBean {
       user.setEmail(demo.id() + "@demo.invalid");
       user.setPassword(demoUsers.password());
       identityService.saveUser(user);
+    }
+    if (demo.language() != null && identityService.getUserInfo(demo.id(), UserLanguages.USER_INFO_KEY) == null) {
+      identityService.setUserInfo(demo.id(), UserLanguages.USER_INFO_KEY, demo.language());
     }
     for (String group : demo.groups()) {
       if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {

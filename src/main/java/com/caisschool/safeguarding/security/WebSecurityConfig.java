@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -99,6 +100,8 @@ class WebSecurityConfig {
                 .hasAnyAuthority(groups(duties.boardReportReaders()))
             .requestMatchers(path("/recruitment")).hasAnyAuthority(groups(duties.recruitmentRecordReaders()))
             .requestMatchers(path("/training"), path("/trips")).authenticated()
+            // Each user's own language (README "Languages").
+            .requestMatchers(path("/language")).authenticated()
             // Changing a model (README "Changing a model"): approvers; moving cases: administrators.
             .requestMatchers(path("/models/migration"), path("/models/migration/**"))
                 .hasAnyAuthority(groups(models.migrationGroups()))
@@ -108,9 +111,13 @@ class WebSecurityConfig {
         .formLogin(form -> form.loginPage("/login").permitAll().successHandler(secondFactor))
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
+        // The webapps' log-out button (its script then opens the log-in page) and the application's
+        // own pages' log-out form, which lands on the log-in page.
         .logout(logout -> logout
-            .logoutRequestMatcher(path(HttpMethod.POST, WEBAPP_LOGOUT))
-            .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+            .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, WEBAPP_LOGOUT), path(HttpMethod.POST, "/logout")))
+            .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK),
+                path(HttpMethod.POST, WEBAPP_LOGOUT))
+            .logoutSuccessUrl("/login?logout"))
         // Camunda's webapps carry their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN),
         // on for every state-changing /camunda request; Spring's guards the login form.
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))

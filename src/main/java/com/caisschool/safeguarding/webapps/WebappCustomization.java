@@ -1,9 +1,14 @@
 package com.caisschool.safeguarding.webapps;
 
+import com.caisschool.safeguarding.language.StaffLanguage;
+import com.caisschool.safeguarding.language.UserLanguages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Locale;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
@@ -16,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Tasklist, Cockpit, Admin and the welcome page customized the documented way, without touching
- * Camunda's files: each app's {@code scripts/config.js} (product name, vendor, English labels)
- * and its locale files (Camunda's own labels, with the Camunda 8 migration banner blanked and the
- * labels of {@code safeguarding.webapps.labels} replaced). The banner's empty bar is hidden by the
- * app's {@code styles/user-styles.css} under META-INF/resources.
+ * Camunda's files: each app's {@code scripts/config.js} (product name, vendor, the user's
+ * language, a custom script) and its locale files (Camunda's English labels, or ours from
+ * {@code webapps/locales/<app>/<locale>.json} for the other staff languages, with the Camunda 8
+ * migration banner blanked and, in English, the labels of {@code safeguarding.webapps.labels}
+ * replaced). The banner's empty bar is hidden by the app's {@code styles/user-styles.css} under
+ * META-INF/resources.
  */
 @RestController
 class WebappCustomization {
@@ -28,17 +35,20 @@ class WebappCustomization {
   static final String EOL_BANNER_LABEL = "BANNER_CE_EOL_TEXT";
   private static final String APPS = "{app:tasklist|cockpit|admin|welcome}";
   private static final String BUNDLED_LOCALES = "META-INF/resources/webjars/camunda/app/%s/locales/%s.json";
+  private static final String OUR_LOCALES = "webapps/locales/%s/%s.json";
   private static final MediaType JAVASCRIPT = MediaType.parseMediaType("application/javascript;charset=UTF-8");
 
   private final ObjectMapper json = new ObjectMapper();
   private final WebappProperties webapps;
+  private final UserLanguages languages;
 
-  WebappCustomization(WebappProperties webapps) {
+  WebappCustomization(WebappProperties webapps, UserLanguages languages) {
     this.webapps = webapps;
+    this.languages = languages;
   }
 
   @GetMapping("/camunda/app/" + APPS + "/scripts/config.js")
-  ResponseEntity<String> config(@PathVariable String app) throws IOException {
+  ResponseEntity<String> config(@PathVariable String app, HttpServletRequest request) throws IOException {
     // The template holds the rest of Camunda's options: webapps/<app>-config.js where an app has
     // options of its own (Tasklist's shortcuts), else the shared webapps/config.js.
     ClassPathResource own = new ClassPathResource("webapps/" + app + "-config.js");
@@ -46,13 +56,24 @@ class WebappCustomization {
         .getContentAsString(StandardCharsets.UTF_8);
     String script = template
         .replace("\"@PRODUCT_NAME@\"", literal(webapps.productName()))
-        .replace("\"@VENDOR@\"", literal(webapps.vendor()));
+        .replace("\"@VENDOR@\"", literal(webapps.vendor()))
+        .replace("\"@LOCALE@\"", literal(language(request).webappLocale()));
+    return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(script);
+  }
+
+  /** Loads the labels before the app starts; sends Camunda's log-in route to the application's page. */
+  @GetMapping("/camunda/app/" + APPS + "/scripts/safeguarding-webapps.js")
+  ResponseEntity<String> script(HttpServletRequest request) throws IOException {
+    String script = new ClassPathResource("webapps/safeguarding-webapps.js").getContentAsString(StandardCharsets.UTF_8)
+        .replace("\"@LOCALE@\"", literal(language(request).webappLocale()))
+        .replace("\"@LOGIN_PAGE@\"", literal(request.getContextPath() + "/login?logout"));
     return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(script);
   }
 
   @GetMapping("/camunda/app/" + APPS + "/locales/{language:[a-z]{2}}.json")
   ResponseEntity<String> locale(@PathVariable String app, @PathVariable String language) throws IOException {
-    ClassPathResource bundled = new ClassPathResource(BUNDLED_LOCALES.formatted(app, language));
+    ClassPathResource ours = new ClassPathResource(OUR_LOCALES.formatted(app, language));
+    ClassPathResource bundled = ours.exists() ? ours : new ClassPathResource(BUNDLED_LOCALES.formatted(app, language));
     if (!bundled.exists()) {
       // The webapps then fall back to English.
       return ResponseEntity.notFound().build();
@@ -63,9 +84,23 @@ class WebappCustomization {
     }
     ObjectNode labels = locale.has("labels") ? (ObjectNode) locale.get("labels") : locale;
     labels.put(EOL_BANNER_LABEL, "");
-    webapps.labels().forEach(labels::put);
+    if (StaffLanguage.ENGLISH.webappLocale().equals(language)) {
+      // The configured replacements are English texts.
+      webapps.labels().forEach(labels::put);
+    }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache())
         .body(json.writeValueAsString(locale));
+  }
+
+  /** The request's language (the user's choice, else the browser's), if staff can work in it; else the default. */
+  private StaffLanguage language(HttpServletRequest request) {
+    for (Locale asked : Collections.list(request.getLocales())) {
+      var offered = StaffLanguage.of(asked);
+      if (offered.isPresent()) {
+        return offered.get();
+      }
+    }
+    return languages.defaultLanguage();
   }
 
   private String literal(String value) throws JsonProcessingException {
