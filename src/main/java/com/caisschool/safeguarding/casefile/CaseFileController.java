@@ -96,7 +96,9 @@ class CaseFileController {
     if (child != null && !child.isBlank()) {
       requireAtMost(child, limits.maxNameLength(), "The child searched for");
       model.addAttribute("childSearch", child);
-      model.addAttribute("foundChildren", children.search(child));
+      // A child whose only cases are hidden from the person searching is not found for them.
+      model.addAttribute("foundChildren", children.search(child).stream()
+          .filter(found -> hasVisibleCaseOrNone(found.id(), hidden)).toList());
     }
     return "casefile/cases";
   }
@@ -138,8 +140,11 @@ class CaseFileController {
   @GetMapping("/children/{id}/reads")
   String childReads(@PathVariable long id, Model model, Principal user) {
     model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
-    reads.record(referencesOf(caseFiles.ofChild(id)), user.getName(), WayIn.ACCESS_LOG, "access log");
-    model.addAttribute("reads", reads.ofChild(id));
+    // A case about the person asking is left out of its log too (the deputy sees it, for a case about the CPO).
+    Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
+    reads.record(referencesOf(visibleCasesOfChild(id, hidden)), user.getName(), WayIn.ACCESS_LOG, "access log");
+    model.addAttribute("reads", reads.ofChild(id).stream().filter(read -> !hidden.contains(read.caseReference()))
+        .toList());
     model.addAttribute("zone", school.schoolTimeZone());
     return "casefile/reads";
   }
@@ -266,6 +271,11 @@ class CaseFileController {
       throw notFound();
     }
     return visible;
+  }
+
+  private boolean hasVisibleCaseOrNone(long childId, Set<String> hidden) {
+    List<CaseSummary> all = caseFiles.ofChild(childId);
+    return all.isEmpty() || all.stream().anyMatch(process -> !hidden.contains(process.caseReference()));
   }
 
   private static List<String> referencesOf(List<CaseSummary> processes) {
