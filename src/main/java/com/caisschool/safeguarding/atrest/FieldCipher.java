@@ -93,6 +93,11 @@ public class FieldCipher {
     }
   }
 
+  /** Whether a key other than the current one is configured: values may be stored under it. */
+  public boolean hasRetiredKeys() {
+    return keys.keySet().stream().anyMatch(id -> !id.equals(currentKey));
+  }
+
   public static boolean isEncrypted(String stored) {
     return stored != null && stored.startsWith(PREFIX);
   }
