@@ -35,8 +35,12 @@ class CaseFileValuesEncryption implements ClearValues {
   /** A child's three searchable values, each with its index. */
   private int children() {
     int done = 0;
+    String current = cipher.currentPrefix() + "%";
     for (Map<String, Object> row : jdbc.queryForList("select id, name, name_index, student_id, student_id_index,"
-        + " other_name, other_name_index from child")) {
+        + " other_name, other_name_index from child where name not like ? or name_index is null"
+        + " or student_id is not null and (student_id not like ? or student_id_index is null)"
+        + " or other_name is not null and (other_name not like ? or other_name_index is null)", current, current,
+        current)) {
       String name = (String) row.get("name");
       String studentId = (String) row.get("student_id");
       String otherName = (String) row.get("other_name");
@@ -64,7 +68,7 @@ class CaseFileValuesEncryption implements ClearValues {
   private int texts(String table, String column) {
     int done = 0;
     for (Map<String, Object> row : jdbc.queryForList("select id, " + column + " from " + table + " where " + column
-        + " is not null")) {
+        + " is not null and " + column + " not like ?", cipher.currentPrefix() + "%")) {
       String stored = (String) row.get(column);
       if (FieldCipher.isEncrypted(stored) && !cipher.needsReencryption(stored)) {
         continue;
