@@ -59,7 +59,12 @@ class Destruction {
     for (String reference : references) {
       Set<String> instances = SystemAccess.run(identities, () -> processInstancesOf(reference));
       if (!instances.isEmpty()) {
-        SystemAccess.run(identities, () -> history.deleteHistoricProcessInstances(List.copyOf(instances)));
+        SystemAccess.run(identities, () -> {
+          history.deleteHistoricProcessInstances(List.copyOf(instances));
+          // The engine keeps its operation log apart from the instances' history: it goes too.
+          instances.forEach(id -> history.createUserOperationLogQuery().processInstanceId(id).list()
+              .forEach(entry -> history.deleteUserOperationLogEntry(entry.getId())));
+        });
       }
       jdbc.update("update chronology_entry set corrects_entry_id = null where case_reference = ?", reference);
       int entries = jdbc.update("delete from chronology_entry where case_reference = ?", reference);

@@ -285,10 +285,15 @@ class SubjectAccessMatrixTest {
     // the subject's groups open them.
     for (String path : List.of("/camunda/api/cockpit/plugin/base/default/process-instance?businessKey=" + reference,
         "/casefile", "/casefile/cases/" + reference, "/casefile/cases/" + reference + "/export.pdf",
-        "/casefile?child=" + java.net.URLEncoder.encode(role.childName(), java.nio.charset.StandardCharsets.UTF_8),
         "/casefile/children/" + childOf(role) + "/reads")) {
       refused(softly, asReply(webapp.get(path)), forbidden, role + " " + when + " " + path);
     }
+    // The child search echoes the name searched for, and finds no child whose only case is about them.
+    var search = webapp.get("/casefile?child=" + java.net.URLEncoder.encode(role.childName(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    softly.assertThat(search.status()).as(role + " " + when + " child search status").isLessThan(500);
+    softly.assertThat(search.body()).as(role + " " + when + " child search")
+        .doesNotContain("/casefile/children/" + childOf(role) + "\"").doesNotContain(reference);
   }
 
   /**
