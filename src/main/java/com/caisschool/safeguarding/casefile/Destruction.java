@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Carries out a retention decision to destroy a child's file, everywhere the application keeps it,
  * in the decision's transaction: each case's engine history (process instances, tasks, variables,
- * details, decisions, operation log, incidents, their stored bytes), its case-file rows
+ * details, decisions, operation log, incidents, their stored bytes, the grants and refusals on it), its case-file rows
  * (chronology, processes, receipts, alerts, who it was about) and the child. What stays is the
  * record of the destruction ({@code case_destruction}: reference, who decided, when, the reason,
  * how much was deleted) and the access log of reads, which holds no facts. Backups age out by
@@ -34,9 +36,11 @@ class Destruction {
   private final IdentityService identities;
   private final CaseSubjects subjects;
   private final FieldCipher cipher;
+  private final AuthorizationService authorizations;
 
   Destruction(JdbcTemplate jdbc, HistoryService history, RuntimeService runtime, IdentityService identities,
-      CaseSubjects subjects, FieldCipher cipher) {
+      CaseSubjects subjects, FieldCipher cipher, AuthorizationService authorizations) {
+    this.authorizations = authorizations;
     this.jdbc = jdbc;
     this.history = history;
     this.runtime = runtime;
@@ -59,12 +63,7 @@ class Destruction {
     for (String reference : references) {
       Set<String> instances = SystemAccess.run(identities, () -> processInstancesOf(reference));
       if (!instances.isEmpty()) {
-        SystemAccess.run(identities, () -> {
-          history.deleteHistoricProcessInstances(List.copyOf(instances));
-          // The engine keeps its operation log apart from the instances' history: it goes too.
-          instances.forEach(id -> history.createUserOperationLogQuery().processInstanceId(id).list()
-              .forEach(entry -> history.deleteUserOperationLogEntry(entry.getId())));
-        });
+        SystemAccess.run(identities, () -> destroyEngineHistory(instances));
       }
       jdbc.update("update chronology_entry set corrects_entry_id = null where case_reference = ?", reference);
       int entries = jdbc.update("delete from chronology_entry where case_reference = ?", reference);
@@ -85,6 +84,32 @@ class Destruction {
     jdbc.update("delete from subject_access_request where child_id = ?", childId);
     jdbc.update("delete from retention_review where child_id = ?", childId);
     jdbc.update("delete from child where id = ?", childId);
+  }
+
+  /**
+   * The instances' history, and what the engine keeps apart from it: the operation log, the
+   * decisions evaluated (with their inputs), and the grants and refusals on the instances and their
+   * tasks (which say who could see the case, or whom it was about).
+   */
+  private void destroyEngineHistory(Set<String> instances) {
+    List<String> taskIds = new ArrayList<>();
+    for (String id : instances) {
+      history.createHistoricTaskInstanceQuery().processInstanceId(id).list().forEach(task -> taskIds.add(task.getId()));
+      history.createUserOperationLogQuery().processInstanceId(id).list()
+          .forEach(entry -> history.deleteUserOperationLogEntry(entry.getId()));
+      history.createHistoricDecisionInstanceQuery().processInstanceId(id).list()
+          .forEach(decision -> history.deleteHistoricDecisionInstanceByInstanceId(decision.getId()));
+    }
+    history.deleteHistoricProcessInstances(List.copyOf(instances));
+    deleteAuthorizations(Resources.PROCESS_INSTANCE, instances);
+    deleteAuthorizations(Resources.TASK, taskIds);
+  }
+
+  private void deleteAuthorizations(Resources resource, java.util.Collection<String> resourceIds) {
+    for (String resourceId : resourceIds) {
+      authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).list()
+          .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+    }
   }
 
   /** The case's process instances in the history, those they called included. */

@@ -88,6 +88,8 @@ class DestructionAndSubjectAccessTest {
       assertThat(jdbc.queryForObject("select count(*) from " + table + " where ROOT_PROC_INST_ID_ = ?", Integer.class,
           id)).as(table).isZero();
     }
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_ID_ = ?", Integer.class,
+        id)).as("grants and refusals on the case").isZero();
     // What stays: who destroyed which case, when and why, and nothing of what it said.
     Map<String, Object> record = jdbc.queryForMap("select * from case_destruction where case_reference = ?", reference);
     assertThat(record.get("DECIDED_BY")).isEqualTo("cpo");
