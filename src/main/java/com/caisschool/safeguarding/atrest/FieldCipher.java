@@ -93,6 +93,16 @@ public class FieldCipher {
     }
   }
 
+  /** How every value encrypted under the current key begins (to find, in SQL, those that are not). */
+  public String currentPrefix() {
+    return PREFIX + currentKey + ":";
+  }
+
+  /** Whether a key other than the current one is configured: values may be stored under it. */
+  public boolean hasRetiredKeys() {
+    return keys.keySet().stream().anyMatch(id -> !id.equals(currentKey));
+  }
+
   public static boolean isEncrypted(String stored) {
     return stored != null && stored.startsWith(PREFIX);
   }

@@ -59,11 +59,13 @@ class CaseFileController {
   private final CaseReads reads;
   private final RosterImport roster;
   private final CaseFileProperties rules;
+  private final ChildFileExport childFiles;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
       ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
       EarlyEnding earlyEnding, CaseSubjects subjects, InputLimits limits, CaseReads reads, RosterImport roster,
-      CaseFileProperties rules) {
+      CaseFileProperties rules, ChildFileExport childFiles) {
+    this.childFiles = childFiles;
     this.subjects = subjects;
     this.roster = roster;
     this.rules = rules;
@@ -96,7 +98,9 @@ class CaseFileController {
     if (child != null && !child.isBlank()) {
       requireAtMost(child, limits.maxNameLength(), "The child searched for");
       model.addAttribute("childSearch", child);
-      model.addAttribute("foundChildren", children.search(child));
+      // A child whose only cases are hidden from the person searching is not found for them.
+      model.addAttribute("foundChildren", children.search(child).stream()
+          .filter(found -> hasVisibleCaseOrNone(found.id(), hidden)).toList());
     }
     return "casefile/cases";
   }
@@ -138,8 +142,11 @@ class CaseFileController {
   @GetMapping("/children/{id}/reads")
   String childReads(@PathVariable long id, Model model, Principal user) {
     model.addAttribute("child", children.find(id).orElseThrow(CaseFileController::notFound));
-    reads.record(referencesOf(caseFiles.ofChild(id)), user.getName(), WayIn.ACCESS_LOG, "access log");
-    model.addAttribute("reads", reads.ofChild(id));
+    // A case about the person asking is left out of its log too (the deputy sees it, for a case about the CPO).
+    Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
+    reads.record(referencesOf(visibleCasesOfChild(id, hidden)), user.getName(), WayIn.ACCESS_LOG, "access log");
+    model.addAttribute("reads", reads.ofChild(id).stream().filter(read -> !hidden.contains(read.caseReference()))
+        .toList());
     model.addAttribute("zone", school.schoolTimeZone());
     return "casefile/reads";
   }
@@ -223,16 +230,7 @@ class CaseFileController {
   @PostMapping("/children/{id}/export.pdf")
   @Transactional
   ResponseEntity<byte[]> exportChild(@PathVariable long id, Principal user) {
-    Child child = children.find(id).orElseThrow(CaseFileController::notFound);
-    Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
-    List<String> references = referencesOf(visibleCasesOfChild(id, hidden));
-    references.forEach(reference -> recordExport(reference, user, "Child's file exported as PDF"));
-    reads.record(references, user.getName(), WayIn.PDF_EXPORT, "child's file PDF");
-    List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
-        "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
-        "Cases: " + String.join(", ", references), "Exported by " + user.getName() + " on " + EngineTime.now()));
-    return pdf("child-" + id, pdfs.render("Child protection file", cover, chronology.ofChild(id).stream()
-        .filter(entry -> !hidden.contains(entry.caseReference())).toList(), school.schoolTimeZone()));
+    return pdf("child-" + id, childFiles.export(id, user.getName(), "Child's file exported as PDF"));
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
@@ -245,7 +243,7 @@ class CaseFileController {
         null, what, null));
   }
 
-  private static ResponseEntity<byte[]> pdf(String name, byte[] content) {
+  static ResponseEntity<byte[]> pdf(String name, byte[] content) {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + ".pdf").build().toString())
         .body(content);
@@ -260,12 +258,12 @@ class CaseFileController {
 
   /** A child's cases other than those about the person asking; none left: no such child for them. */
   private List<CaseSummary> visibleCasesOfChild(long id, Set<String> hidden) {
-    List<CaseSummary> all = caseFiles.ofChild(id);
-    List<CaseSummary> visible = all.stream().filter(process -> !hidden.contains(process.caseReference())).toList();
-    if (!all.isEmpty() && visible.isEmpty()) {
-      throw notFound();
-    }
-    return visible;
+    return childFiles.visibleCases(id, hidden);
+  }
+
+  private boolean hasVisibleCaseOrNone(long childId, Set<String> hidden) {
+    List<CaseSummary> all = caseFiles.ofChild(childId);
+    return all.isEmpty() || all.stream().anyMatch(process -> !hidden.contains(process.caseReference()));
   }
 
   private static List<String> referencesOf(List<CaseSummary> processes) {
@@ -285,7 +283,7 @@ class CaseFileController {
     }
   }
 
-  private static void requireAtMost(String text, int maxLength, String what) {
+  static void requireAtMost(String text, int maxLength, String what) {
     if (text != null && text.length() > maxLength) {
       throw new IllegalArgumentException(what + " is longer than " + maxLength + " characters; nothing was saved.");
     }

@@ -3,6 +3,7 @@ package com.caisschool.safeguarding.casefile;
 import static com.caisschool.safeguarding.casefile.EntryText.text;
 
 import com.caisschool.safeguarding.forms.FormField;
+import com.caisschool.safeguarding.security.SubjectCorrection;
 import com.caisschool.safeguarding.triage.TriageRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,11 @@ class ReportCorrectionRecording {
   private final Chronology chronology;
   private final TaskFormFields formFields;
   private final Actors actors;
+  private final SubjectCorrection subjectCorrection;
 
-  ReportCorrectionRecording(Chronology chronology, TaskFormFields formFields, Actors actors) {
+  ReportCorrectionRecording(Chronology chronology, TaskFormFields formFields, Actors actors,
+      SubjectCorrection subjectCorrection) {
+    this.subjectCorrection = subjectCorrection;
     this.chronology = chronology;
     this.formFields = formFields;
     this.actors = actors;
@@ -35,14 +39,25 @@ class ReportCorrectionRecording {
     }
     DelegateExecution process = task.getExecution().getProcessInstance();
     List<String> changes = new ArrayList<>();
+    String reference = process.getProcessBusinessKey();
     for (FormField field : formFields.of(task)) {
       String variable = TriageRules.correctedVariable(field.key());
-      if (variable != null) {
-        changes.add(field.label() + ": " + text(process.getVariable(variable)) + " → " + text(task.getVariable(field.key())));
+      String corrected = text(task.getVariable(field.key()));
+      if (variable == null || corrected.isBlank() && !field.required()) {
+        continue;
       }
+      if (variable.equals(subjectCorrection.userVariable())) {
+        // Who the case is about: the wall moves to the person now named, away from the one before.
+        Object before = process.getVariable(variable);
+        corrected = subjectCorrection.correct(reference, task.getProcessInstanceId(),
+            before instanceof String previous && !previous.isBlank() ? previous : null, corrected);
+        changes.add(field.label() + ": " + text(before) + " → " + corrected);
+        process.setVariable(variable, corrected);
+        continue;
+      }
+      changes.add(field.label() + ": " + text(process.getVariable(variable)) + " → " + corrected);
     }
     String reason = text(task.getVariable(TriageRules.CORRECTION_REASON));
-    String reference = process.getProcessBusinessKey();
     Long reportEntry = chronology.ofCase(reference).stream().filter(entry -> entry.kind() == EntryKind.REPORT)
         .map(ChronologyEntry::id).findFirst().orElse(null);
     chronology.append(new ChronologyEntry(0, reference, task.getProcessInstanceId(), EngineTime.now(),

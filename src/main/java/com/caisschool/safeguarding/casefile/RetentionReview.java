@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The retention rule: a child's file is kept until the child reaches {@code retention-until-age}
  * (25) or, with {@code review-at-transfer}, until they leave the school; then it is flagged for the
- * CPO's review. Nothing is deleted here: the CPO's decision (keep, hand over to the new school,
- * destroy) and its reason are recorded, and whoever carries out a destruction does it on that record.
+ * CPO's review. The CPO's decision (keep, hand over to the new school, destroy) and its reason are
+ * recorded; a decision to destroy is carried out at once, everywhere ({@link Destruction}).
  * {@link MorningRetentionReview} runs it every morning.
  */
 @Component
@@ -33,10 +33,12 @@ public class RetentionReview {
   private final CaseFileProperties rules;
   private final SafeguardingProperties school;
   private final FieldCipher cipher;
+  private final Destruction destruction;
 
   RetentionReview(JdbcTemplate jdbc, Children children, CaseFiles caseFiles, Chronology chronology,
-      CaseFileProperties rules, SafeguardingProperties school, FieldCipher cipher) {
+      CaseFileProperties rules, SafeguardingProperties school, FieldCipher cipher, Destruction destruction) {
     this.cipher = cipher;
+    this.destruction = destruction;
     this.jdbc = jdbc;
     this.children = children;
     this.caseFiles = caseFiles;
@@ -86,6 +88,13 @@ public class RetentionReview {
         Long.class, reviewId);
     if (child.isEmpty()) {
       throw new IllegalArgumentException("This review is unknown or already decided.");
+    }
+    if ("destroy".equals(decision)) {
+      List<String> references = caseFiles.ofChild(child.get(0)).stream().map(CaseSummary::caseReference).distinct()
+          .toList();
+      destruction.requireAllEnded(references);
+      destruction.destroy(child.get(0), references, decidedBy, now, reason.trim());
+      return;
     }
     jdbc.update("update retention_review set decision = ?, reason = ?, decided_by = ?, decided_at = ?,"
             + " pending_child_id = null where id = ?",

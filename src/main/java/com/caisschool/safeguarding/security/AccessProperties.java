@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("safeguarding.access")
 public record AccessProperties(List<Grant> grants, HiddenFromSubject hiddenFromSubject,
     List<String> caseAccessPermissions, Subject subject, Map<String, String> alternates,
-    CaseFacts caseFacts, List<Restriction> restrictedRest) {
+    CaseFacts caseFacts, List<Restriction> restrictedRest, ToldOfCase toldOfCase) {
 
   public AccessProperties {
     grants = grants == null ? List.of() : List.copyOf(grants);
@@ -21,6 +21,19 @@ public record AccessProperties(List<Grant> grants, HiddenFromSubject hiddenFromS
     alternates = alternates == null ? Map.of() : Map.copyOf(alternates);
     caseFacts = caseFacts == null ? new CaseFacts(null, null) : caseFacts;
     restrictedRest = restrictedRest == null ? List.of() : List.copyOf(restrictedRest);
+    toldOfCase = toldOfCase == null ? new ToldOfCase(null, null) : toldOfCase;
+  }
+
+  /**
+   * Who is told that a case exists, without its facts, when it is about a member of a group
+   * ({@code when-subject-in}: the subject's group, the group told), by an alert of {@code kind}
+   * (reference and link only): the Head of School, for a case about the CPO.
+   */
+  public record ToldOfCase(String kind, Map<String, String> whenSubjectIn) {
+    public ToldOfCase {
+      kind = kind == null ? "case-about-a-lead" : kind;
+      whenSubjectIn = whenSubjectIn == null ? Map.of() : Map.copyOf(whenSubjectIn);
+    }
   }
 
   /** Permissions (Camunda names) on resources of one type (Camunda resource name) for groups. */

@@ -78,6 +78,23 @@ class CaseAccess {
     });
   }
 
+  /** Takes down one user's walls around the case (the CPO corrected who the case is about). */
+  void unwall(String userId, String caseReference) {
+    SystemAccess.run(identities, () -> {
+      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).list()) {
+        removeRevoke(userId, Resources.PROCESS_INSTANCE, instance.getId());
+        tasks.createTaskQuery().processInstanceId(instance.getId()).list()
+            .forEach(task -> removeRevoke(userId, Resources.TASK, task.getId()));
+      }
+    });
+  }
+
+  private void removeRevoke(String userId, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).userIdIn(userId)
+        .resourceType(resource).resourceId(resourceId).list()
+        .forEach(revoke -> authorizations.deleteAuthorization(revoke.getId()));
+  }
+
   private void wall(String userId, String processInstanceId, List<Task> open) {
     revoke(userId, Resources.PROCESS_INSTANCE, processInstanceId);
     open.forEach(task -> revoke(userId, Resources.TASK, task.getId()));

@@ -29,9 +29,9 @@ public class CaseSubjects {
     this.identities = identities;
   }
 
-  /** Records that the case is about this user (no effect when it already is). */
-  void addUser(String caseReference, String userId) {
-    add(caseReference, userId, "");
+  /** Records that the case is about this user (no effect when it already is); true when it was not yet. */
+  boolean addUser(String caseReference, String userId) {
+    return add(caseReference, userId, "");
   }
 
   /** Records that the case is about every member of this group, present and future. */
@@ -39,26 +39,33 @@ public class CaseSubjects {
     add(caseReference, "", groupId);
   }
 
-  private void add(String caseReference, String userId, String groupId) {
+  private boolean add(String caseReference, String userId, String groupId) {
     Integer known = jdbc.queryForObject("select count(*) from case_subject where case_reference = ? and user_id = ?"
         + " and group_id = ?", Integer.class, caseReference, userId, groupId);
     if (known == null || known == 0) {
       jdbc.update("insert into case_subject (case_reference, user_id, group_id, named_at) values (?, ?, ?, ?)",
           caseReference, userId, groupId, Timestamp.from(Instant.now()));
+      return true;
     }
+    return false;
   }
 
   /**
    * The CPO's recorded correction of who a case is about: the wrongly named user is no longer
-   * hidden from it, the rightly named one is (their walls are raised by the next sync of the case).
+   * hidden from it, the rightly named one is. {@link SubjectCorrection} moves the walls with it.
    */
-  public void correct(String caseReference, String wronglyNamed, String rightlyNamed) {
+  void correct(String caseReference, String wronglyNamed, String rightlyNamed) {
     if (rightlyNamed != null && !rightlyNamed.isBlank()) {
       addUser(caseReference, rightlyNamed);
     }
     if (wronglyNamed != null && !wronglyNamed.isBlank() && !wronglyNamed.equals(rightlyNamed)) {
       jdbc.update("delete from case_subject where case_reference = ? and user_id = ?", caseReference, wronglyNamed);
     }
+  }
+
+  /** Forgets who a destroyed case was about (README "Data protection", retention). */
+  public void forget(String caseReference) {
+    jdbc.update("delete from case_subject where case_reference = ?", caseReference);
   }
 
   /** Everyone the case is hidden from now: the named users and the present members of the named groups. */

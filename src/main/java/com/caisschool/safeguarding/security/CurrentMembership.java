@@ -40,9 +40,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>someone who joined a group a case is hidden from (an acting Head) gets their own walls
  *       around that case before the request goes on;</li>
  *   <li>someone a case is about who reads history by process definition (the CPO and deputy: a
- *       grant per definition cannot leave one case out) gets no answer from the engine's history
- *       API; they read cases through the runtime API, Tasklist, Cockpit and the case file, which
- *       all leave that case out. Others read no history anyway and get the engine's answer.</li>
+ *       grant per definition cannot leave one case out) gets the engine's history API with the
+ *       cases about them left out ({@link HistoryWithoutOwnCases}). Others read no history anyway
+ *       and get the engine's answer.</li>
  * </ul>
  */
 @Component
@@ -55,11 +55,13 @@ class CurrentMembership {
   private final CaseSubjects subjects;
   private final CaseAccess caseAccess;
   private final TransactionTemplate transaction;
+  private final HistoryWithoutOwnCases historyWithoutOwnCases;
   /** The groups each user had at their last request on this node. */
   private final Map<String, Set<String>> lastSeen = new ConcurrentHashMap<>();
 
   CurrentMembership(IdentityService identities, AuthorizationService authorizations, CaseSubjects subjects,
-      CaseAccess caseAccess, PlatformTransactionManager transactions) {
+      CaseAccess caseAccess, PlatformTransactionManager transactions, HistoryWithoutOwnCases historyWithoutOwnCases) {
+    this.historyWithoutOwnCases = historyWithoutOwnCases;
     this.identities = identities;
     this.authorizations = authorizations;
     this.subjects = subjects;
@@ -82,11 +84,12 @@ class CurrentMembership {
           refreshSpringRoles(user, groups);
           refreshWebappGroups(request.getSession(false), user.getName(), groups);
           if (HISTORY.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()
-              && readsHistoryByDefinition(user.getName(), groups)
-              && !subjects.referencesHiddenFrom(user.getName()).isEmpty()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN,
-                "The case history is not open to someone a case is about; use Tasklist, Cockpit or the case file.");
-            return;
+              && readsHistoryByDefinition(user.getName(), groups)) {
+            Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
+            if (!hidden.isEmpty()) {
+              historyWithoutOwnCases.answer(request, response, chain, hidden);
+              return;
+            }
           }
         }
         chain.doFilter(request, response);

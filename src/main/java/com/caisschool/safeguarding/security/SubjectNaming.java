@@ -7,7 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -25,32 +25,38 @@ class SubjectNaming {
   private final IdentityService identities;
   private final CaseSubjects subjects;
   private final AccessProperties access;
+  private final ToldOfCase told;
 
-  SubjectNaming(IdentityService identities, CaseSubjects subjects, AccessProperties access) {
+  SubjectNaming(IdentityService identities, CaseSubjects subjects, AccessProperties access, ToldOfCase told) {
     this.identities = identities;
     this.subjects = subjects;
     this.access = access;
+    this.told = told;
   }
 
   /** Records the subjects the case's variables name; called in the transaction that opens the case. */
-  void record(String caseReference, VariableScope variables) {
-    record(caseReference, variables::getVariable, variables::setVariable);
+  void record(String caseReference, DelegateExecution execution) {
+    record(caseReference, execution.getProcessInstanceId(), execution::getVariable, execution::setVariable);
   }
 
   /** The same, through the engine's runtime service (the case opened without a task in its first step). */
   void record(String caseReference, String processInstanceId, RuntimeService runtime) {
-    SystemAccess.run(identities, () -> record(caseReference, name -> runtime.getVariable(processInstanceId, name),
+    SystemAccess.run(identities, () -> record(caseReference, processInstanceId,
+        name -> runtime.getVariable(processInstanceId, name),
         (name, value) -> runtime.setVariable(processInstanceId, name, value)));
   }
 
-  private void record(String caseReference, Function<String, Object> read, BiConsumer<String, Object> write) {
+  private void record(String caseReference, String processInstanceId, Function<String, Object> read,
+      BiConsumer<String, Object> write) {
     String userVariable = access.subject().userVariable();
     String named = resolve(text(read.apply(userVariable)), text(read.apply(access.subject().nameVariable())));
     if (named != null) {
       if (!named.equals(read.apply(userVariable))) {
         write.accept(userVariable, named);
       }
-      subjects.addUser(caseReference, named);
+      if (subjects.addUser(caseReference, named)) {
+        told.subjectNamed(caseReference, named, processInstanceId);
+      }
     }
     AccessProperties.HiddenFromSubject rule = access.hiddenFromSubject();
     if (rule != null && Objects.equals(rule.value(), read.apply(rule.variable()))) {

@@ -103,7 +103,11 @@ public class TriageRules implements TaskListener {
         }
         case "checkbox" -> corrected.put(field.key(), Boolean.TRUE.equals(value));
         default -> {
-          if (value == null || value instanceof String text && text.isBlank()) {
+          boolean blank = value == null || value instanceof String text && text.isBlank();
+          if (blank && !field.required()) {
+            continue; // an optional correction left empty: that fact stays as reported
+          }
+          if (blank) {
             throw new BadUserRequestException("Required with a correction: '" + field.label() + "' (" + field.key() + ")");
           }
           corrected.put(field.key(), value);

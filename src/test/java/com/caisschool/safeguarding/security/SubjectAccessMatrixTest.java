@@ -91,6 +91,7 @@ class SubjectAccessMatrixTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired CaseRecipients caseRecipients;
   @Autowired JdbcTemplate jdbc;
 
@@ -166,6 +167,10 @@ class SubjectAccessMatrixTest {
         assertThat(actors).as(role + ": someone other than the subject can do " + task.getTaskDefinitionKey()).isNotEmpty();
       }
     }
+    // The one who acts for the subject sees in the access log who has looked at the case.
+    String owner = role == Role.DEPUTY ? "cpo" : "deputy";
+    assertThat(WebappSession.loggedIn(port, owner, "demo").page("/casefile/children/" + childOf(role) + "/reads").body())
+        .contains(references.get(role));
     // The Case Study Team meets without its member: the others still hold the decision.
     if (role == Role.PRINCIPAL || role == Role.COUNSELOR) {
       String concern = instances.get(role).get(0);
@@ -276,11 +281,86 @@ class SubjectAccessMatrixTest {
       softly.assertThat(webapp.get("/camunda/api/engine/engine/default/filter/" + id + "/count").json().path("count").asInt())
           .as(role + " " + when + " filter count").isEqualTo(list.json().size());
     }
-    // Cockpit's own API and the case file, where the subject's groups open them.
+    // Cockpit's own API and the case file (its child search and the child's access log too), where
+    // the subject's groups open them.
     for (String path : List.of("/camunda/api/cockpit/plugin/base/default/process-instance?businessKey=" + reference,
-        "/casefile", "/casefile/cases/" + reference, "/casefile/cases/" + reference + "/export.pdf")) {
+        "/casefile", "/casefile/cases/" + reference, "/casefile/cases/" + reference + "/export.pdf",
+        "/casefile/children/" + childOf(role) + "/reads")) {
       refused(softly, asReply(webapp.get(path)), forbidden, role + " " + when + " " + path);
     }
+    // The child search echoes the name searched for, and finds no child whose only case is about them.
+    var search = webapp.get("/casefile?child=" + java.net.URLEncoder.encode(role.childName(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    softly.assertThat(search.status()).as(role + " " + when + " child search status").isLessThan(500);
+    softly.assertThat(search.body()).as(role + " " + when + " child search")
+        .doesNotContain("/casefile/children/" + childOf(role) + "\"").doesNotContain(reference);
+  }
+
+  /**
+   * A CPO or deputy who is the subject of a case keeps the engine's history API for every other
+   * case (lists, counts and single answers), while their own case is left out of it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Role.class, names = {"CPO", "DEPUTY"})
+  void aLeadWhoIsTheSubjectKeepsTheHistoryOfOtherCases(Role role) {
+    RestApi rest = RestApi.as(port, role.userId(), PASSWORD);
+    String other = references.get(Role.TEACHER);
+    String otherId = instances.get(Role.TEACHER).get(0);
+    String own = references.get(role);
+    assertThat(rest.get("/history/process-instance?processInstanceBusinessKey=" + other).body()).contains(otherId);
+    assertThat(rest.get("/history/process-instance/count?processInstanceBusinessKey=" + other).json().path("count")
+        .asInt()).isEqualTo(2);
+    assertThat(rest.get("/history/variable-instance?processInstanceId=" + otherId).body())
+        .contains(Role.TEACHER.childName());
+    assertThat(rest.get("/history/task?processInstanceBusinessKey=" + other).body()).contains(otherId);
+    // Their own case: not in a list, not counted, not answered.
+    String all = rest.get("/history/process-instance?maxResults=100000").body();
+    assertThat(all).contains(otherId);
+    instances.get(role).forEach(id -> assertThat(all).doesNotContain(id));
+    assertThat(rest.get("/history/process-instance/count?processInstanceBusinessKey=" + own).json().path("count")
+        .asInt()).isZero();
+    assertThat(rest.get("/history/process-instance/" + instances.get(role).get(0)).status()).isEqualTo(404);
+    assertThat(rest.post("/history/process-instance/count", Map.of("processInstanceBusinessKey", own)).json()
+        .path("count").asInt()).isZero();
+    assertThat(rest.get("/history/process-definition/" + "x" + "/statistics").status()).as("totals").isEqualTo(403);
+  }
+
+  /**
+   * A second signer always exists: for a closure at triage, someone of the sign-off roles who is
+   * neither the subject nor the one who triaged; for not telling the authorities about an
+   * allegation, someone of the sign-off task's groups who is neither the subject nor of the group
+   * that made the threshold decision.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Role.class)
+  void aSecondSignerAlwaysExists(Role role) {
+    String concern = instances.get(role).get(0);
+    String allegation = instances.get(role).get(1);
+    Set<String> triageSigners = membersOf(String.valueOf(runtimeService.getVariable(concern, "triageSignOffGroups")));
+    triageSigners.remove(role.userId());
+    triageSigners.remove(String.valueOf(runtimeService.getVariable(concern, "triagedBy")));
+    assertThat(triageSigners).as(role + ": a second signer of a closure at triage").isNotEmpty();
+
+    var model = repositoryService.getBpmnModelInstance(runtimeService.createProcessInstanceQuery()
+        .processInstanceId(allegation).singleResult().getProcessDefinitionId());
+    org.camunda.bpm.model.bpmn.instance.UserTask signOff = model.getModelElementById("user_task_cpo_authorities_review");
+    Set<String> allegationSigners = membersOf(signOff.getCamundaCandidateGroups());
+    allegationSigners.remove(role.userId());
+    allegationSigners.removeAll(membersOf(String.valueOf(runtimeService.getVariable(allegation, "caseOwnerGroup"))));
+    assertThat(allegationSigners).as(role + ": a second person signs off not telling the authorities").isNotEmpty();
+  }
+
+  private Set<String> membersOf(String groups) {
+    Set<String> members = new java.util.HashSet<>();
+    for (String group : groups.split(",")) {
+      identityService.createUserQuery().memberOfGroup(group.trim()).list().forEach(user -> members.add(user.getId()));
+    }
+    return members;
+  }
+
+  private long childOf(Role role) {
+    return jdbc.queryForObject("select child_id from case_file where case_reference = ? and child_id is not null"
+        + " fetch first 1 rows only", Long.class, references.get(role));
   }
 
   /**

@@ -1,0 +1,69 @@
+package com.caisschool.safeguarding.casefile;
+
+import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.accesslog.CaseReads;
+import com.caisschool.safeguarding.accesslog.WayIn;
+import com.caisschool.safeguarding.security.CaseSubjects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A child's file as one PDF, as the person exporting may see it (a case about them is left out;
+ * a child whose only cases are about them does not exist for them): each export is recorded in
+ * the chronology of each case and in the access log.
+ */
+@Component
+class ChildFileExport {
+
+  private final Children children;
+  private final CaseFiles caseFiles;
+  private final CaseSubjects subjects;
+  private final Chronology chronology;
+  private final CaseReads reads;
+  private final CaseFilePdf pdfs;
+  private final SafeguardingProperties school;
+
+  ChildFileExport(Children children, CaseFiles caseFiles, CaseSubjects subjects, Chronology chronology,
+      CaseReads reads, CaseFilePdf pdfs, SafeguardingProperties school) {
+    this.children = children;
+    this.caseFiles = caseFiles;
+    this.subjects = subjects;
+    this.chronology = chronology;
+    this.reads = reads;
+    this.pdfs = pdfs;
+    this.school = school;
+  }
+
+  /** The PDF; {@code what} is how the export is recorded ("Child's file exported as PDF"). */
+  byte[] export(long id, String user, String what) {
+    Child child = children.find(id).orElseThrow(ChildFileExport::notFound);
+    Set<String> hidden = subjects.referencesHiddenFrom(user);
+    List<String> references = visibleCases(id, hidden).stream().map(CaseSummary::caseReference).distinct().toList();
+    references.forEach(reference -> chronology.append(ChronologyEntry.of(reference, null, EngineTime.now(), user,
+        EntryKind.EXPORT, null, null, what, null)));
+    reads.record(references, user, WayIn.PDF_EXPORT, "child's file PDF");
+    List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
+        "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
+        "Cases: " + String.join(", ", references), "Exported by " + user + " on " + EngineTime.now()));
+    return pdfs.render("Child protection file", cover, chronology.ofChild(id).stream()
+        .filter(entry -> !hidden.contains(entry.caseReference())).toList(), school.schoolTimeZone());
+  }
+
+  /** A child's cases other than those hidden from the person asking; none left: no such child for them. */
+  List<CaseSummary> visibleCases(long id, Set<String> hidden) {
+    List<CaseSummary> all = caseFiles.ofChild(id);
+    List<CaseSummary> visible = all.stream().filter(process -> !hidden.contains(process.caseReference())).toList();
+    if (!all.isEmpty() && visible.isEmpty()) {
+      throw notFound();
+    }
+    return visible;
+  }
+
+  static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+}
