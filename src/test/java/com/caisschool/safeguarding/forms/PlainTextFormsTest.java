@@ -33,8 +33,8 @@ class PlainTextFormsTest {
 
   private static final Path FORMS = Path.of("forms");
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Set by the application, never typed: references, the triage decision's priority, configured limits. */
-  private static final Set<String> SET_BY_THE_APPLICATION = Set.of("caseReference", "dutyReference", "priority",
+  /** Set by the application, never typed: references, a duty's date from the calendar, the triage decision's priority, configured limits. */
+  private static final Set<String> SET_BY_THE_APPLICATION = Set.of("caseReference", "dutyReference", "reviewDate", "priority",
       "actionText", "criminalRecordPeriod", "riskAssessmentMaxLength", "monitoringRounds", "monitoringMaxRounds",
       "monitoringMaxDuration");
   /** Field types whose value is one of the form's options, a date, a number or yes/no (the contract checks it). */
