@@ -5,13 +5,13 @@ import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.accesslog.CaseReads;
 import com.caisschool.safeguarding.accesslog.WayIn;
 import com.caisschool.safeguarding.input.InputLimits;
+import com.caisschool.safeguarding.labels.Labels;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,11 +59,15 @@ class CaseFileController {
   private final CaseReads reads;
   private final RosterImport roster;
   private final CaseFileProperties rules;
+  private final CaseFileView view;
+  private final Labels labels;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
       ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
       EarlyEnding earlyEnding, CaseSubjects subjects, InputLimits limits, CaseReads reads, RosterImport roster,
-      CaseFileProperties rules) {
+      CaseFileProperties rules, CaseFileView view, Labels labels) {
+    this.view = view;
+    this.labels = labels;
     this.subjects = subjects;
     this.roster = roster;
     this.rules = rules;
@@ -90,8 +94,12 @@ class CaseFileController {
         .stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()) : null;
     model.addAttribute("filter", filter);
     Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
-    model.addAttribute("cases", caseFiles.search(filter, overdueCases).stream()
-        .filter(process -> !hidden.contains(process.caseReference())).toList());
+    model.addAttribute("cases", view.processes(caseFiles.search(filter, overdueCases).stream()
+        .filter(process -> !hidden.contains(process.caseReference())).toList()));
+    // The filters offer the forms' own options, by their labels.
+    model.addAttribute("categoryChoices", labels.choices("categories"));
+    model.addAttribute("courseChoices", labels.choices(rules.courseOfActionField()));
+    model.addAttribute("zoneName", view.zoneName());
     model.addAttribute("reviews", retention.pending());
     if (child != null && !child.isBlank()) {
       requireAtMost(child, limits.maxNameLength(), "The child searched for");
@@ -109,10 +117,10 @@ class CaseFileController {
     Map<String, List<String>> waitingAt = processes.stream().collect(Collectors.toMap(
         CaseSummary::processInstanceId, process -> positions.of(process.processInstanceId())));
     model.addAttribute("reference", reference);
-    model.addAttribute("processes", processes);
+    model.addAttribute("processes", view.processes(processes));
     model.addAttribute("waitingAt", waitingAt);
-    model.addAttribute("entries", chronology.ofCase(reference));
-    model.addAttribute("zone", school.schoolTimeZone());
+    model.addAttribute("entries", view.lines(chronology.ofCase(reference)));
+    model.addAttribute("zoneName", view.zoneName());
     return "casefile/case";
   }
 
@@ -127,10 +135,10 @@ class CaseFileController {
     Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
     List<CaseSummary> processes = visibleCasesOfChild(id, hidden);
     reads.record(referencesOf(processes), user.getName(), WayIn.CHILD_FILE, "child's page");
-    model.addAttribute("processes", processes);
-    model.addAttribute("entries", chronology.ofChild(id).stream()
-        .filter(entry -> !hidden.contains(entry.caseReference())).toList());
-    model.addAttribute("zone", school.schoolTimeZone());
+    model.addAttribute("processes", view.processes(processes));
+    model.addAttribute("entries", view.lines(chronology.ofChild(id).stream()
+        .filter(entry -> !hidden.contains(entry.caseReference())).toList()));
+    model.addAttribute("zoneName", view.zoneName());
     return "casefile/child";
   }
 
@@ -215,9 +223,10 @@ class CaseFileController {
     known(caseFiles.ofCase(reference));
     recordExport(reference, user, "Case file exported as PDF");
     reads.record(reference, user.getName(), WayIn.PDF_EXPORT, "case file PDF");
-    return pdf(reference, pdfs.render("Case file " + reference, List.of("Case reference: " + reference,
-        "Exported by " + user.getName() + " on " + EngineTime.now()), chronology.ofCase(reference),
-        school.schoolTimeZone()));
+    List<String> cover = List.of("Case reference: " + reference, "Processes: " + String.join("; ",
+        view.processes(caseFiles.ofCase(reference)).stream().map(CaseFileView.Process::name).toList()));
+    return pdf(reference, pdfs.render("Case file " + reference, cover, view.lines(chronology.ofCase(reference)),
+        exportedBy(user), view.zoneName()));
   }
 
   @PostMapping("/children/{id}/export.pdf")
@@ -228,11 +237,17 @@ class CaseFileController {
     List<String> references = referencesOf(visibleCasesOfChild(id, hidden));
     references.forEach(reference -> recordExport(reference, user, "Child's file exported as PDF"));
     reads.record(references, user.getName(), WayIn.PDF_EXPORT, "child's file PDF");
-    List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
-        "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
-        "Cases: " + String.join(", ", references), "Exported by " + user.getName() + " on " + EngineTime.now()));
-    return pdf("child-" + id, pdfs.render("Child protection file", cover, chronology.ofChild(id).stream()
-        .filter(entry -> !hidden.contains(entry.caseReference())).toList(), school.schoolTimeZone()));
+    List<String> cover = List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
+        "Student ID: " + (child.studentId() != null ? child.studentId() : "not recorded"),
+        "Cases: " + String.join(", ", references));
+    return pdf("child-" + id, pdfs.render("Child protection file", cover, view.lines(chronology.ofChild(id).stream()
+        .filter(entry -> !hidden.contains(entry.caseReference())).toList()), exportedBy(user), view.zoneName()));
+  }
+
+  /** Every page's footer names who exported the file and when (school time, zone named). */
+  private String exportedBy(Principal user) {
+    return "Exported by " + view.who(user.getName()) + " (" + user.getName() + ") on "
+        + view.when(EngineTime.now()) + ", " + view.zoneName();
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -1,6 +1,10 @@
 package com.caisschool.safeguarding.casefile;
 
+import static com.caisschool.safeguarding.casefile.EntryText.answer;
 import static com.caisschool.safeguarding.casefile.EntryText.text;
+
+import com.caisschool.safeguarding.SafeguardingProperties;
+import java.time.ZoneId;
 
 import com.caisschool.safeguarding.forms.FormField;
 import com.caisschool.safeguarding.triage.TriageRules;
@@ -19,11 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportCorrectionRecording {
 
+  private final ZoneId zone;
   private final Chronology chronology;
   private final TaskFormFields formFields;
   private final Actors actors;
 
-  ReportCorrectionRecording(Chronology chronology, TaskFormFields formFields, Actors actors) {
+  ReportCorrectionRecording(Chronology chronology, TaskFormFields formFields, Actors actors,
+      SafeguardingProperties school) {
+    this.zone = school.schoolTimeZone();
     this.chronology = chronology;
     this.formFields = formFields;
     this.actors = actors;
@@ -38,7 +45,8 @@ class ReportCorrectionRecording {
     for (FormField field : formFields.of(task)) {
       String variable = TriageRules.correctedVariable(field.key());
       if (variable != null) {
-        changes.add(field.label() + ": " + text(process.getVariable(variable)) + " → " + text(task.getVariable(field.key())));
+        changes.add(field.label() + ": " + answer(field, process.getVariable(variable), zone) + " → "
+            + answer(field, task.getVariable(field.key()), zone));
       }
     }
     String reason = text(task.getVariable(TriageRules.CORRECTION_REASON));
