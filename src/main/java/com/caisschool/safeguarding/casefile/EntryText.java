@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.spin.json.SpinJsonNode;
 
 /** How recorded values read in a chronology entry. */
 final class EntryText {
@@ -34,6 +35,10 @@ final class EntryText {
     }
     if (value instanceof Collection<?> many) {
       return many.stream().map(one -> answer(field, one, zone)).collect(Collectors.joining(", "));
+    }
+    if (value instanceof SpinJsonNode json && json.isArray()) {
+      return json.elements().stream().map(one -> answer(field, one.isString() ? one.stringValue() : one.toString(), zone))
+          .collect(Collectors.joining(", "));
     }
     if (value instanceof String chosen && !field.optionLabels().isEmpty()) {
       return field.optionLabel(chosen);
