@@ -246,7 +246,7 @@ class CaseFileController {
 
   /** Every page's footer names who exported the file and when (school time, zone named). */
   private String exportedBy(Principal user) {
-    return "Exported by " + view.who(user.getName()) + " (" + user.getName() + ") on "
+    return "Exported by " + view.who(user.getName()) + " on "
         + view.when(EngineTime.now()) + ", " + view.zoneName();
   }
 

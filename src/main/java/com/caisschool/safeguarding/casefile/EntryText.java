@@ -41,7 +41,9 @@ final class EntryText {
           .collect(Collectors.joining(", "));
     }
     if (value instanceof String chosen && !field.optionLabels().isEmpty()) {
-      return field.optionLabel(chosen);
+      // A checklist is kept as comma-separated codes (StartFormCheck).
+      return field.multipleChoice() ? java.util.Arrays.stream(chosen.split(",")).map(String::trim)
+          .map(field::optionLabel).collect(Collectors.joining(", ")) : field.optionLabel(chosen);
     }
     return text(value);
   }

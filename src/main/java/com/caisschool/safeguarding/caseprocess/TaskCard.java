@@ -41,6 +41,8 @@ final class TaskCard {
     if (value instanceof SpinJsonNode json && json.isArray()) {
       return json.elements().stream().map(one -> one.isString() ? one.stringValue() : one.toString()).toList();
     }
-    return value == null ? List.of() : List.of(String.valueOf(value));
+    // A checklist is kept as comma-separated codes (StartFormCheck).
+    return value == null ? List.of() : List.of(String.valueOf(value).split(",")).stream().map(String::trim)
+        .filter(code -> !code.isEmpty()).toList();
   }
 }

@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.labels;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.caseprocess.ReporterTypes;
 import com.caisschool.safeguarding.casework.Authority;
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.forms.FormField;
@@ -58,6 +59,8 @@ public class Labels {
       authorities.put(authority.value(), authority.label());
     }
     options.merge("authorities", authorities, Labels::union);
+    // The channels' own reporter types, which the start form offers nobody (safeguarding.reporter-types).
+    options.merge(ReporterTypes.VARIABLE, school.reporterTypes().channelLabels(), Labels::union);
   }
 
   private void readForms() {
