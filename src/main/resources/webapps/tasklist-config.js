@@ -18,5 +18,7 @@ export default {
     focusForm: { key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form' },
     startProcess: { key: 'ctrl+alt+p', description: 'opens the start process modal dialog' }
   },
+  // Sorted and labelled by priority unless the person chooses otherwise (issue 23).
+  customScripts: ['scripts/priority-first'],
   csrfCookieName: 'XSRF-TOKEN'
 };
