@@ -132,10 +132,11 @@ class CaseFilePdf {
       ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(rules.confidentialityLine(), headingFont),
           left, 36, 0);
       ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(exported, textFont), left, 24, 0);
-      String pageText = "Page " + writer.getPageNumber() + " of ";
+      // "Page x of" then, a space further on, the total, written when the document closes.
       float right = page.getRight(document.rightMargin()) - 40;
-      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(pageText, textFont), right, 24, 0);
-      canvas.addTemplate(pageCount, right, 24);
+      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase("Page " + writer.getPageNumber() + " of",
+          textFont), right, 24, 0);
+      canvas.addTemplate(pageCount, right + 3, 24);
     }
 
     @Override

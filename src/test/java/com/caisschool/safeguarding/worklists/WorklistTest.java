@@ -137,7 +137,7 @@ class WorklistTest {
     for (JsonNode filter : filters) {
       if (List.of("Triage", "Overdue", "Monitoring reviews due").contains(filter.path("name").asText())) {
         assertThat(shownVariables(filter)).as(filter.path("name").asText())
-            .containsExactly("caseReference", "cardDanger", "cardCategories", "childGrade");
+            .containsExactly("caseReference", "cardCategories", "cardDanger", "childGrade");
       }
       assertThat(shownVariables(filter)).doesNotContain("childName", "studentId", "subjectName");
     }
