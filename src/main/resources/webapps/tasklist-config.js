@@ -11,8 +11,9 @@ export default {
     availableLocales: ["@LOCALE@"],
     fallbackLocale: "@LOCALE@"
   },
-  // Loads the labels before the app starts, and leaves for the application's log-in page on log-out.
-  customScripts: ['scripts/safeguarding-webapps.js'],
+  // Loads the labels before the app starts, and leaves for the application's log-in page on log-out;
+  // sorts and labels the list by priority unless the person chooses otherwise (issue 23).
+  customScripts: ['scripts/safeguarding-webapps.js', 'scripts/priority-first'],
   // Camunda's keyboard shortcuts of Tasklist, as in its own config.js.
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import com.caisschool.safeguarding.labels.Labels;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,9 +47,11 @@ public class BoardReport {
   private final IdentityService identities;
   private final ZoneId schoolTimeZone;
   private final SmallCounts smallCounts;
+  private final Labels labels;
 
   BoardReport(JdbcTemplate jdbc, HistoryService history, RuntimeService runtime, IdentityService identities,
-      com.caisschool.safeguarding.SafeguardingProperties school, DutiesProperties duties) {
+      com.caisschool.safeguarding.SafeguardingProperties school, DutiesProperties duties, Labels labels) {
+    this.labels = labels;
     this.jdbc = jdbc;
     this.history = history;
     this.runtime = runtime;
@@ -70,8 +73,11 @@ public class BoardReport {
           + " from case_file where process_key = 'safeguarding-concern' and opened_at >= ? and opened_at < ?",
           Timestamp.from(from), Timestamp.from(to));
       List<String> concernIds = concerns.stream().map(row -> (String) row.get("process_instance_id")).toList();
-      counted(CONCERNS, concerns.stream().flatMap(row -> split(row.get("categories")).stream()).toList(), cells);
-      counted(CHANNELS, reporterTypes(concernIds), cells);
+      // Labels as the forms give them (issue 23), never the codes.
+      counted(CONCERNS, concerns.stream().flatMap(row -> split(row.get("categories")).stream())
+          .map(code -> labels.option("categories", code)).toList(), cells);
+      counted(CHANNELS, reporterTypes(concernIds).stream().map(code -> labels.option("reporterType", code)).toList(),
+          cells);
       long late = concerns.stream().filter(row -> Boolean.TRUE.equals(row.get("reported_late"))).count();
       cells.add(smallCounts.count(DEADLINES, "Concerns reported", concerns.size()));
       cells.add(smallCounts.count(DEADLINES, "Reported more than 24 hours late", late));
@@ -79,7 +85,7 @@ public class BoardReport {
       cells.add(withinDeadline("Case Study Team decision within its deadline", concernIds, "user_task_case_study_team"));
       counted(ACTIONS, jdbc.queryForList("select course_of_action from case_file where course_of_action is not null"
           + " and opened_at >= ? and opened_at < ?", String.class, Timestamp.from(from), Timestamp.from(to)).stream()
-          .map(course -> "Course of action: " + course).toList(), cells);
+          .map(course -> "Course of action: " + labels.option("courseOfAction", course)).toList(), cells);
       cells.add(smallCounts.count(ACTIONS, "Escalations (deadlines passed)", chronologyCount("ESCALATION", from, to)));
       cells.add(smallCounts.count(ACTIONS, "Reports to the authorities", chronologyCount("AUTHORITY_CONTACT", from, to)));
       openCasesByAge(cells);

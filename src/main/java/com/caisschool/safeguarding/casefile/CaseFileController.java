@@ -5,13 +5,13 @@ import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.accesslog.CaseReads;
 import com.caisschool.safeguarding.accesslog.WayIn;
 import com.caisschool.safeguarding.input.InputLimits;
+import com.caisschool.safeguarding.labels.Labels;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,12 +60,16 @@ class CaseFileController {
   private final RosterImport roster;
   private final CaseFileProperties rules;
   private final ChildFileExport childFiles;
+  private final CaseFileView view;
+  private final Labels labels;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
       ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
       EarlyEnding earlyEnding, CaseSubjects subjects, InputLimits limits, CaseReads reads, RosterImport roster,
-      CaseFileProperties rules, ChildFileExport childFiles) {
+      CaseFileProperties rules, ChildFileExport childFiles, CaseFileView view, Labels labels) {
     this.childFiles = childFiles;
+    this.view = view;
+    this.labels = labels;
     this.subjects = subjects;
     this.roster = roster;
     this.rules = rules;
@@ -92,8 +96,12 @@ class CaseFileController {
         .stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()) : null;
     model.addAttribute("filter", filter);
     Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
-    model.addAttribute("cases", caseFiles.search(filter, overdueCases).stream()
-        .filter(process -> !hidden.contains(process.caseReference())).toList());
+    model.addAttribute("cases", view.processes(caseFiles.search(filter, overdueCases).stream()
+        .filter(process -> !hidden.contains(process.caseReference())).toList()));
+    // The filters offer the forms' own options, by their labels.
+    model.addAttribute("categoryChoices", labels.choices("categories"));
+    model.addAttribute("courseChoices", labels.choices(rules.courseOfActionField()));
+    model.addAttribute("zoneName", view.zoneName());
     model.addAttribute("reviews", retention.pending());
     if (child != null && !child.isBlank()) {
       requireAtMost(child, limits.maxNameLength(), "The child searched for");
@@ -113,10 +121,10 @@ class CaseFileController {
     Map<String, List<String>> waitingAt = processes.stream().collect(Collectors.toMap(
         CaseSummary::processInstanceId, process -> positions.of(process.processInstanceId())));
     model.addAttribute("reference", reference);
-    model.addAttribute("processes", processes);
+    model.addAttribute("processes", view.processes(processes));
     model.addAttribute("waitingAt", waitingAt);
-    model.addAttribute("entries", chronology.ofCase(reference));
-    model.addAttribute("zone", school.schoolTimeZone());
+    model.addAttribute("entries", view.lines(chronology.ofCase(reference)));
+    model.addAttribute("zoneName", view.zoneName());
     return "casefile/case";
   }
 
@@ -131,10 +139,10 @@ class CaseFileController {
     Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
     List<CaseSummary> processes = visibleCasesOfChild(id, hidden);
     reads.record(referencesOf(processes), user.getName(), WayIn.CHILD_FILE, "child's page");
-    model.addAttribute("processes", processes);
-    model.addAttribute("entries", chronology.ofChild(id).stream()
-        .filter(entry -> !hidden.contains(entry.caseReference())).toList());
-    model.addAttribute("zone", school.schoolTimeZone());
+    model.addAttribute("processes", view.processes(processes));
+    model.addAttribute("entries", view.lines(chronology.ofChild(id).stream()
+        .filter(entry -> !hidden.contains(entry.caseReference())).toList()));
+    model.addAttribute("zoneName", view.zoneName());
     return "casefile/child";
   }
 
@@ -222,15 +230,21 @@ class CaseFileController {
     known(caseFiles.ofCase(reference));
     recordExport(reference, user, "Case file exported as PDF");
     reads.record(reference, user.getName(), WayIn.PDF_EXPORT, "case file PDF");
-    return pdf(reference, pdfs.render("Case file " + reference, List.of("Case reference: " + reference,
-        "Exported by " + user.getName() + " on " + EngineTime.now()), chronology.ofCase(reference),
-        school.schoolTimeZone()));
+    List<String> cover = List.of("Case reference: " + reference, "Processes: " + String.join("; ",
+        view.processes(caseFiles.ofCase(reference)).stream().map(CaseFileView.Process::name).toList()));
+    return pdf(reference, pdfs.render("Case file " + reference, cover, view.lines(chronology.ofCase(reference)),
+        exportedBy(user), view.zoneName()));
   }
 
   @PostMapping("/children/{id}/export.pdf")
   @Transactional
   ResponseEntity<byte[]> exportChild(@PathVariable long id, Principal user) {
     return pdf("child-" + id, childFiles.export(id, user.getName(), "Child's file exported as PDF"));
+  }
+
+  /** Every page's footer names who exported the file and when (school time, zone named). */
+  private String exportedBy(Principal user) {
+    return view.exportedBy(user.getName());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -7,7 +7,9 @@ import static com.caisschool.safeguarding.casefile.EntryText.text;
 
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.forms.FormField;
+import com.caisschool.safeguarding.SafeguardingProperties;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,9 +33,11 @@ class CaseFileOpening {
   private final Actors actors;
   private final CaseFileProperties rules;
   private final OncePerTransaction once;
+  private final ZoneId zone;
 
   CaseFileOpening(CaseFiles caseFiles, Chronology chronology, ReportedChild reportedChild, FormDefinitions forms,
-      Actors actors, CaseFileProperties rules, OncePerTransaction once) {
+      Actors actors, CaseFileProperties rules, OncePerTransaction once, SafeguardingProperties school) {
+    this.zone = school.schoolTimeZone();
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.reportedChild = reportedChild;
@@ -62,7 +66,7 @@ class CaseFileOpening {
     chronology.append(ChronologyEntry.of(reference, processInstanceId, now,
         actors.current(reporterType.isBlank() ? null : reporterType),
         firstOfItsCase ? EntryKind.REPORT : EntryKind.PATHWAY_OPENED, process.getId(), process.getName(),
-        lines(recorded(startForm, report), reporterIdentity(startForm, report)), null));
+        lines(recorded(startForm, report, zone), reporterIdentity(startForm, report)), null));
     return true;
   }
 
@@ -77,7 +81,13 @@ class CaseFileOpening {
     return rules.reporterIdentityVariables().stream()
         .filter(name -> startForm.stream().noneMatch(field -> field.key().equals(name)))
         .filter(name -> !text(report.get(name)).isBlank())
-        .map(name -> name + ": " + text(report.get(name))).collect(Collectors.joining("\n"));
+        .map(name -> inWords(name) + ": " + text(report.get(name))).collect(Collectors.joining("\n"));
+  }
+
+  /** A variable's name as words ("reporterContact": "Reporter contact"), for a value no form labels. */
+  static String inWords(String variable) {
+    String words = variable.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private List<FormField> startFormFields(DelegateExecution execution, Process process) {

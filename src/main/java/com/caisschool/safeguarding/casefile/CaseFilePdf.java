@@ -7,39 +7,48 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A case file as a PDF document: a title, what it covers, and the chronology as a table. Names are
- * often Chinese, so the text is set in the font {@code safeguarding.case-file.pdf-font} (a font file
- * with Chinese characters, embedded in the document); without it, in Helvetica, which has none.
+ * A case file as a PDF document: the school's letterhead ({@code safeguarding.case-file.letterhead}),
+ * a title, what it covers, and the chronology as a table; on every page a footer with who exported
+ * it and when, the confidentiality line and "Page x of y". Names are often Chinese, so the text is
+ * set in the font {@code safeguarding.case-file.pdf-font} (a font file with Chinese characters,
+ * embedded in the document); without it, in Helvetica, which has none.
  */
 @Component
 class CaseFilePdf {
 
   private static final Logger log = LoggerFactory.getLogger(CaseFilePdf.class);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  private final BaseFont base;
+  private final Font letterheadFont;
   private final Font titleFont;
   private final Font textFont;
   private final Font headingFont;
+  private final CaseFileProperties rules;
 
   CaseFilePdf(CaseFileProperties rules) {
-    BaseFont base = baseFont(rules.pdfFont());
+    this.rules = rules;
+    this.base = baseFont(rules.pdfFont());
+    this.letterheadFont = new Font(base, 13, Font.BOLD);
     this.titleFont = new Font(base, 16, Font.BOLD);
     this.textFont = new Font(base, 9);
     this.headingFont = new Font(base, 9, Font.BOLD);
@@ -60,41 +69,83 @@ class CaseFilePdf {
     }
   }
 
-  byte[] render(String title, List<String> coverLines, List<ChronologyEntry> entries, ZoneId zone) {
+  /**
+   * @param exported who exported it and when (school time, zone named), repeated in every page's footer
+   * @param zoneName the time zone the times are in, named under the title
+   */
+  byte[] render(String title, List<String> coverLines, List<CaseFileView.Line> lines, String exported,
+      String zoneName) {
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-    PdfWriter.getInstance(document, pdf);
+    Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 60);
+    PdfWriter writer = PdfWriter.getInstance(document, pdf);
+    writer.setPageEvent(new Footer(exported));
     document.addTitle(title);
     document.open();
+    for (int i = 0; i < rules.letterhead().size(); i++) {
+      document.add(new Paragraph(rules.letterhead().get(i), i == 0 ? letterheadFont : textFont));
+    }
+    document.add(new Paragraph(" "));
     document.add(new Paragraph(title, titleFont));
     coverLines.forEach(line -> document.add(new Paragraph(line, textFont)));
-    document.add(new Paragraph("Confidential: child-protection record. Do not copy or forward.", headingFont));
+    document.add(new Paragraph("Times are " + zoneName + ".", textFont));
     document.add(new Paragraph(" "));
 
-    PdfPTable table = new PdfPTable(new float[] {2.2f, 1.8f, 1.6f, 1.8f, 3f, 6f, 3f});
+    PdfPTable table = new PdfPTable(new float[] {0.6f, 2.2f, 1.8f, 1.8f, 2f, 3f, 6f, 3f});
     table.setWidthPercentage(100);
     table.setHeaderRows(1);
-    for (String heading : List.of("When", "Case", "Who", "What", "Step", "Recorded", "Reason")) {
+    for (String heading : List.of("#", "When", "Case", "Who", "What", "Step", "Recorded", "Reason")) {
       PdfPCell cell = new PdfPCell(new Phrase(heading, headingFont));
       cell.setHorizontalAlignment(Element.ALIGN_LEFT);
       table.addCell(cell);
     }
-    for (ChronologyEntry entry : entries) {
-      table.addCell(new Phrase(WHEN.format(entry.occurredAt().atZone(zone)), textFont));
-      table.addCell(new Phrase(entry.caseReference(), textFont));
-      table.addCell(new Phrase(entry.actor(), textFont));
-      table.addCell(new Phrase(entry.kind().name().replace('_', ' ').toLowerCase()
-          + (entry.correctsEntryId() != null ? " of entry " + entry.correctsEntryId() : ""), textFont));
-      table.addCell(new Phrase(entry.stepName() != null ? entry.stepName() : orEmpty(entry.stepId()), textFont));
-      table.addCell(new Phrase(orEmpty(entry.details()), textFont));
-      table.addCell(new Phrase(orEmpty(entry.reason()), textFont));
+    for (CaseFileView.Line line : lines) {
+      for (String text : List.of(String.valueOf(line.number()), line.when(), line.caseReference(), line.who(),
+          line.what(), line.step(), line.details(), line.reason())) {
+        table.addCell(new Phrase(text, textFont));
+      }
     }
     document.add(table);
     document.close();
     return pdf.toByteArray();
   }
 
-  private static String orEmpty(String text) {
-    return text == null ? "" : text;
+  /** Every page's foot: who exported it and when, the confidentiality line, "Page x of y". */
+  private final class Footer extends PdfPageEventHelper {
+
+    private final String exported;
+    private PdfTemplate pageCount;
+
+    Footer(String exported) {
+      this.exported = exported;
+    }
+
+    @Override
+    public void onOpenDocument(PdfWriter writer, Document document) {
+      pageCount = writer.getDirectContent().createTemplate(40, 12);
+    }
+
+    @Override
+    public void onEndPage(PdfWriter writer, Document document) {
+      PdfContentByte canvas = writer.getDirectContent();
+      Rectangle page = document.getPageSize();
+      float left = document.left();
+      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(rules.confidentialityLine(), headingFont),
+          left, 36, 0);
+      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(exported, textFont), left, 24, 0);
+      // "Page x of" then, a space further on, the total, written when the document closes.
+      float right = page.getRight(document.rightMargin()) - 40;
+      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase("Page " + writer.getPageNumber() + " of",
+          textFont), right, 24, 0);
+      canvas.addTemplate(pageCount, right + 3, 24);
+    }
+
+    @Override
+    public void onCloseDocument(PdfWriter writer, Document document) {
+      pageCount.beginText();
+      pageCount.setFontAndSize(base, 9);
+      pageCount.setTextMatrix(0, 0);
+      pageCount.showText(String.valueOf(writer.getPageNumber() - 1));
+      pageCount.endText();
+    }
   }
 }

@@ -17,9 +17,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param longOpenAfter a case open longer than this alerts {@code longOpenAlertRoles}
  * @param longOpenAlertEvery and alerts them again this long after the last alert while it stays open
  * @param longOpenAlertRoles who is told of a case open too long
+ * @param letterhead the lines at the top of an exported PDF: the school's name first
+ * @param confidentialityLine the line at the foot of every page of an exported PDF
  */
 @ConfigurationProperties("safeguarding.case-file")
 public record CaseFileProperties(List<String> authorityContactForms, String courseOfActionField,
     List<String> reasonFieldSuffixes, int retentionUntilAge, boolean reviewAtTransfer,
     List<String> reporterIdentityVariables, String pdfFont, Period longOpenAfter, Period longOpenAlertEvery,
-    List<String> longOpenAlertRoles) {}
+    List<String> longOpenAlertRoles, List<String> letterhead, String confidentialityLine) {
+
+  public CaseFileProperties {
+    letterhead = letterhead == null ? List.of() : List.copyOf(letterhead);
+    confidentialityLine = confidentialityLine == null ? "Confidential: child-protection record." : confidentialityLine;
+  }
+}

@@ -1,10 +1,8 @@
 package com.caisschool.safeguarding.casefile;
 
-import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.accesslog.CaseReads;
 import com.caisschool.safeguarding.accesslog.WayIn;
 import com.caisschool.safeguarding.security.CaseSubjects;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -25,17 +23,17 @@ class ChildFileExport {
   private final Chronology chronology;
   private final CaseReads reads;
   private final CaseFilePdf pdfs;
-  private final SafeguardingProperties school;
+  private final CaseFileView view;
 
   ChildFileExport(Children children, CaseFiles caseFiles, CaseSubjects subjects, Chronology chronology,
-      CaseReads reads, CaseFilePdf pdfs, SafeguardingProperties school) {
+      CaseReads reads, CaseFilePdf pdfs, CaseFileView view) {
     this.children = children;
     this.caseFiles = caseFiles;
     this.subjects = subjects;
     this.chronology = chronology;
     this.reads = reads;
     this.pdfs = pdfs;
-    this.school = school;
+    this.view = view;
   }
 
   /** The PDF; {@code what} is how the export is recorded ("Child's file exported as PDF"). */
@@ -46,11 +44,11 @@ class ChildFileExport {
     references.forEach(reference -> chronology.append(ChronologyEntry.of(reference, null, EngineTime.now(), user,
         EntryKind.EXPORT, null, null, what, null)));
     reads.record(references, user, WayIn.PDF_EXPORT, "child's file PDF");
-    List<String> cover = new ArrayList<>(List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
-        "Student id: " + (child.studentId() != null ? child.studentId() : "not recorded"),
-        "Cases: " + String.join(", ", references), "Exported by " + user + " on " + EngineTime.now()));
-    return pdfs.render("Child protection file", cover, chronology.ofChild(id).stream()
-        .filter(entry -> !hidden.contains(entry.caseReference())).toList(), school.schoolTimeZone());
+    List<String> cover = List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
+        "Student ID: " + (child.studentId() != null ? child.studentId() : "not recorded"),
+        "Cases: " + String.join(", ", references));
+    return pdfs.render("Child protection file", cover, view.lines(chronology.ofChild(id).stream()
+        .filter(entry -> !hidden.contains(entry.caseReference())).toList()), view.exportedBy(user), view.zoneName());
   }
 
   /** A child's cases other than those hidden from the person asking; none left: no such child for them. */

@@ -79,6 +79,18 @@ public class Children {
         + " or other_name_index = ? order by id", this::child, wanted, wanted, wanted);
   }
 
+  /**
+   * A search on the CPO's overview: a student ID or a whole name in either script ({@link #search}),
+   * or every child in a grade (grades are kept in clear: "Grade 4" finds "grade 4").
+   */
+  public List<Child> searchWithGrade(String studentIdOrNameOrGrade) {
+    List<Child> found = new java.util.ArrayList<>(search(studentIdOrNameOrGrade));
+    jdbc.query("select " + COLUMNS + " from child where lower(trim(grade)) = ? order by id", this::child,
+        studentIdOrNameOrGrade.trim().toLowerCase()).stream()
+        .filter(child -> found.stream().noneMatch(known -> known.id() == child.id())).forEach(found::add);
+    return found;
+  }
+
   Optional<Child> byStudentId(String studentId) {
     return first("select " + COLUMNS + " from child where student_id_index = ?", index.of(studentId));
   }

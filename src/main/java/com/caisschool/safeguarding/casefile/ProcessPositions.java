@@ -29,7 +29,7 @@ class ProcessPositions {
     return runtime.getActiveActivityIds(processInstanceId).stream().map(id -> {
       ModelElementInstance element = model.getModelElementById(id);
       String name = element == null ? null : element.getAttributeValue("name");
-      return name == null ? id : name;
+      return name == null ? "a step without a name" : name.replaceAll("\\s+", " ").trim();
     }).toList();
   }
 }

@@ -1,10 +1,13 @@
 package com.caisschool.safeguarding.casefile;
 
+import static com.caisschool.safeguarding.casefile.EntryText.answer;
 import static com.caisschool.safeguarding.casefile.EntryText.text;
 
+import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.forms.FormField;
 import com.caisschool.safeguarding.security.SubjectCorrection;
 import com.caisschool.safeguarding.triage.TriageRules;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,14 +23,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportCorrectionRecording {
 
+  private final ZoneId zone;
   private final Chronology chronology;
   private final TaskFormFields formFields;
   private final Actors actors;
   private final SubjectCorrection subjectCorrection;
 
   ReportCorrectionRecording(Chronology chronology, TaskFormFields formFields, Actors actors,
-      SubjectCorrection subjectCorrection) {
+      SubjectCorrection subjectCorrection, SafeguardingProperties school) {
     this.subjectCorrection = subjectCorrection;
+    this.zone = school.schoolTimeZone();
     this.chronology = chronology;
     this.formFields = formFields;
     this.actors = actors;
@@ -55,7 +60,8 @@ class ReportCorrectionRecording {
         process.setVariable(variable, corrected);
         continue;
       }
-      changes.add(field.label() + ": " + text(process.getVariable(variable)) + " → " + corrected);
+      changes.add(field.label() + ": " + answer(field, process.getVariable(variable), zone) + " → "
+          + answer(field, task.getVariable(field.key()), zone));
     }
     String reason = text(task.getVariable(TriageRules.CORRECTION_REASON));
     Long reportEntry = chronology.ofCase(reference).stream().filter(entry -> entry.kind() == EntryKind.REPORT)

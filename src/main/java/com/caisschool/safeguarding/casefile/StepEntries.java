@@ -3,7 +3,10 @@ package com.caisschool.safeguarding.casefile;
 import static com.caisschool.safeguarding.casefile.EntryText.recorded;
 import static com.caisschool.safeguarding.casefile.EntryText.text;
 
+import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.forms.FormField;
+import com.caisschool.safeguarding.labels.Labels;
+import java.time.ZoneId;
 import com.caisschool.safeguarding.notification.Notification;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,13 @@ class StepEntries {
   private final TaskFormFields formFields;
   private final Actors actors;
   private final CaseFileProperties rules;
+  private final Labels labels;
+  private final ZoneId zone;
 
-  StepEntries(Chronology chronology, TaskFormFields formFields, Actors actors, CaseFileProperties rules) {
+  StepEntries(Chronology chronology, TaskFormFields formFields, Actors actors, CaseFileProperties rules,
+      Labels labels, SafeguardingProperties school) {
+    this.labels = labels;
+    this.zone = school.schoolTimeZone();
     this.chronology = chronology;
     this.formFields = formFields;
     this.actors = actors;
@@ -48,7 +56,7 @@ class StepEntries {
         : reason.isEmpty() ? EntryKind.TASK_COMPLETED : EntryKind.DECISION;
     chronology.append(ChronologyEntry.of(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(),
         EngineTime.now(), actors.current(task.getAssignee()), kind, task.getTaskDefinitionKey(), task.getName(),
-        recorded(fields, values), reason.isEmpty() ? null : reason));
+        recorded(fields, values, zone), reason.isEmpty() ? null : reason));
   }
 
   /** True for the end of a timer event: a deadline passed (on a boundary: an escalation). */
@@ -69,7 +77,8 @@ class StepEntries {
   void notified(Notification notification) {
     chronology.append(ChronologyEntry.of(notification.caseReference(), notification.processInstanceId(),
         EngineTime.now(), Actors.SYSTEM, EntryKind.NOTIFICATION, notification.activityId(), null,
-        "Alert '" + notification.kind() + "' to " + String.join(", ", notification.recipientGroups()), null));
+        "Alert \u201c" + labels.alert(notification.kind()) + "\u201d sent to " + labels.roles(notification.recipientGroups()),
+        null));
   }
 
   private boolean holdsAReason(FormField field) {

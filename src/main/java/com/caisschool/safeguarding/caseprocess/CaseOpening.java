@@ -1,10 +1,12 @@
 package com.caisschool.safeguarding.caseprocess;
 
 import com.caisschool.safeguarding.forms.FormDefinitions;
+import com.caisschool.safeguarding.forms.FormField;
 import com.caisschool.safeguarding.forms.StartFormCheck;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -53,10 +55,11 @@ final class CaseOpening implements ExecutionListener {
     }
     String startForm = CaseDeclaration.startFormOf((StartEvent) execution.getBpmnModelElementInstance());
     if (startForm != null) {
-      StartFormCheck.check(forms.get().fields(execution.getProcessDefinitionId(), startForm),
-          execution.getVariables(), schoolZone, reportedAt).forEach(execution::setVariable);
+      List<FormField> fields = forms.get().fields(execution.getProcessDefinitionId(), startForm);
+      StartFormCheck.check(fields, execution.getVariables(), schoolZone, reportedAt).forEach(execution::setVariable);
       reporterTypes.check((String) execution.getVariable("reporterType"),
           execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
+      TaskCard.describe(execution, fields);
     }
     Process process = CaseDeclaration.processOf(execution);
     boolean late = reportedLate(execution, reportedAt);

@@ -14,6 +14,7 @@ import com.caisschool.safeguarding.forms.OnlyThroughForms;
 import com.caisschool.safeguarding.forms.StartFormContract;
 import com.caisschool.safeguarding.forms.TaskSubmissions;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -49,7 +50,8 @@ public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     var defaults = new ProcessDefaults(settings.processDefaults(), settings.authorities());
     var opening = new CaseOpening(this::forms, settings.schoolTimeZone(), settings.reporterTypes());
-    var startForm = new StartFormContract(this::forms, this::contract, CaseDeclaration::startFormOf);
+    var startForm = new StartFormContract(this::forms, this::contract, CaseDeclaration::startFormOf,
+        Map.of(ReporterTypes.VARIABLE, settings.reporterTypes().channelValues()));
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }

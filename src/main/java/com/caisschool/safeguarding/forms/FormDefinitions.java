@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,7 +90,11 @@ public class FormDefinitions {
         continue;
       }
       List<String> options = new ArrayList<>();
-      component.path("values").forEach(option -> options.add(option.path("value").asText()));
+      Map<String, String> optionLabels = new LinkedHashMap<>();
+      component.path("values").forEach(option -> {
+        options.add(option.path("value").asText());
+        optionLabels.put(option.path("value").asText(), option.path("label").asText(option.path("value").asText()));
+      });
       JsonNode validate = component.path("validate");
       String key = component.path("key").asText();
       into.add(new FormField(key, component.path("label").asText(key), component.path("type").asText(),
@@ -96,7 +102,8 @@ public class FormDefinitions {
           List.copyOf(options), text(component.path("valuesKey")),
           new FormField.Limits(number(validate.path("min")), number(validate.path("max")),
               whole(validate.path("minLength")), whole(validate.path("maxLength")), text(validate.path("pattern"))),
-          text(component.path("subtype")), component.path("readonly").asBoolean(false)));
+          text(component.path("subtype")), component.path("readonly").asBoolean(false),
+          Collections.unmodifiableMap(optionLabels)));
     }
   }
 

@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.forms;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,10 +21,17 @@ public class StartFormContract implements ExecutionListener {
   private final Supplier<FormDefinitions> forms;
   private final Supplier<FormContract> contract;
   private final Function<StartEvent, String> startFormOf;
+  private final Map<String, List<String>> setByChannels;
 
-  /** {@code startFormOf}: the form a start event's reports meet (its own, or one it names), or null. */
+  /**
+   * {@code startFormOf}: the form a start event's reports meet (its own, or one it names), or null.
+   * {@code setByChannels}: values a channel sets itself (variable: values) which its form does not
+   * offer a person, such as "Who is reporting?: email"; a person sending one is refused as for any
+   * value the form does not offer.
+   */
   public StartFormContract(Supplier<FormDefinitions> forms, Supplier<FormContract> contract,
-      Function<StartEvent, String> startFormOf) {
+      Function<StartEvent, String> startFormOf, Map<String, List<String>> setByChannels) {
+    this.setByChannels = Map.copyOf(setByChannels);
     this.forms = forms;
     this.contract = contract;
     this.startFormOf = startFormOf;
@@ -44,6 +52,13 @@ public class StartFormContract implements ExecutionListener {
     // The engine itself records who started the instance (camunda:initiator): not a submitted answer.
     if (start.getCamundaInitiator() != null) {
       given.remove(start.getCamundaInitiator());
+    }
+    if (!byAPerson) {
+      setByChannels.forEach((name, values) -> {
+        if (values.contains(String.valueOf(given.get(name)))) {
+          given.remove(name);
+        }
+      });
     }
     contract.get().check(formId, forms.get().fields(execution.getProcessDefinitionId(), formId), given, given,
         byAPerson && start.getCamundaFormRef() != null).forEach(execution::setVariable);

@@ -106,7 +106,7 @@ class WebSecurityConfig {
             .requestMatchers(path("/models/migration"), path("/models/migration/**"))
                 .hasAnyAuthority(groups(models.migrationGroups()))
             .requestMatchers(path("/models"), path("/models/**")).hasAnyAuthority(groups(models.approverGroups()))
-            .requestMatchers(path("/"), path("/camunda/**")).authenticated()
+            .requestMatchers(path("/"), path("/start"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
         .formLogin(form -> form.loginPage("/login").permitAll().successHandler(secondFactor))
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(

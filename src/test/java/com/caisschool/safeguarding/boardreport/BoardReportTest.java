@@ -54,21 +54,23 @@ class BoardReportTest {
   void figuresOnlyWithSmallCountsSuppressedOnThePageInTheCsvAndInThePdf() throws IOException {
     WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
     String page = cpo.page("/board-report?year=2031").body();
-    assertThat(page).contains("Concerns by category").contains("physical-abuse").contains(">6<")
-        .contains("Course of action: monitor").contains(">9<");
-    assertThat(page.substring(page.indexOf("neglect"))).startsWith("neglect").contains("fewer than 5");
+    // Categories and courses of action as the forms label them (issue 23), not their codes.
+    assertThat(page).contains("Concerns by category").contains("Physical abuse").contains(">6<")
+        .contains("Course of action: Monitor: a monitoring plan with regular reviews").contains(">9<")
+        .doesNotContain("physical-abuse");
+    assertThat(page.substring(page.indexOf("Neglect"))).startsWith("Neglect").contains("fewer than 5");
     assertThat(page).doesNotContain("Quentin").doesNotContain("SC-2031").doesNotContain("board-report-test");
 
     String csv = new String(cpo.download("/board-report.csv?year=2031"), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(csv).contains("\"Concerns by category\",\"physical-abuse\",6,,\"6\"")
-        .contains("\"Concerns by category\",\"neglect\",,,\"fewer than 5\"")
+    assertThat(csv).contains("\"Concerns by category\",\"Physical abuse\",6,,\"6\"")
+        .contains("\"Concerns by category\",\"Neglect\",,,\"fewer than 5\"")
         .doesNotContain("Quentin").doesNotContain("SC-2031");
 
     String pdf;
     try (PDDocument document = Loader.loadPDF(cpo.download("/board-report.pdf?year=2031"))) {
       pdf = new PDFTextStripper().getText(document);
     }
-    assertThat(pdf).contains("Annual safeguarding report 2031").contains("physical-abuse").contains("fewer than 5")
+    assertThat(pdf).contains("Annual safeguarding report 2031").contains("Physical abuse").contains("fewer than 5")
         .doesNotContain("Quentin").doesNotContain("SC-2031");
   }
 

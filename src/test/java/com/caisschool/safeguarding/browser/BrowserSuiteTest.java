@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import com.caisschool.safeguarding.testing.DueJobs;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,7 @@ class BrowserSuiteTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
 
   @BeforeAll
   static void browserIsInstalled() {
@@ -50,11 +53,14 @@ class BrowserSuiteTest {
 
   @Test
   void teacherReportsCpoTriagesAndFindsTheCaseInCockpit() {
+    ProcessInstance concern;
     try (Browser teacher = Browser.start()) {
       withEvidence(teacher, "teacher", () -> reportAsTeacher(teacher));
+      concern = await().atMost(Duration.ofSeconds(30)).until(() -> concernAbout(CHILD), instance -> instance != null);
+      // The alerts are sent by the engine's jobs (no job executor in the tests).
+      DueJobs.run(managementService, concern.getId());
+      withEvidence(teacher, "teacher-confirmation", () -> seeTheConfirmation(teacher, concern.getBusinessKey()));
     }
-    ProcessInstance concern = await().atMost(Duration.ofSeconds(30)).until(() -> concernAbout(CHILD),
-        instance -> instance != null);
     String reference = concern.getBusinessKey();
     assertThat(reference).startsWith("SC-");
 
@@ -64,18 +70,44 @@ class BrowserSuiteTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.getActiveActivityIds(concern.getId())
             .contains("user_task_case_study_team"));
         seeInCockpit(cpo, concern.getId());
+        findOnTheOverview(cpo, reference);
       });
     }
   }
 
+  /** The CPO finds the case from the overview (its task, its case file) and the child by name. */
+  private void findOnTheOverview(Browser cpo, String reference) {
+    cpo.open(url("/overview"));
+    WebElement open = cpo.find(By.id("open-cases"));
+    assertThat(open.getText()).contains("Case Study Team decision");
+    assertThat(cpo.find(By.id("due-soon")).getText()).contains(reference);
+    cpo.screenshot(IMAGES.resolve("cpo-overview.png"));
+    cpo.type(By.name("child"), CHILD);
+    cpo.click(By.id("find-child"));
+    cpo.click(By.xpath("//section[@id='child-search']//a[contains(., '" + reference + "')]"));
+    assertThat(cpo.find(By.tagName("h1")).getText()).isEqualTo("Case " + reference);
+    // The case file reads as a document: names, not codes; the time zone named.
+    String page = cpo.find(By.tagName("body")).getText();
+    assertThat(page).contains("Times are").contains("Asia/Shanghai").contains("Triage the concern")
+        .doesNotContain("safeguarding-concern").doesNotContain("user_task_");
+    cpo.screenshot(IMAGES.resolve("case-file.png"));
+  }
+
   private void reportAsTeacher(Browser teacher) {
-    logIn(teacher, "teacher");
+    landOnStartPage(teacher, url(""), "teacher");
+    // One clear entry; the other reports a teacher may start are named by when to use them.
+    assertThat(teacher.all(By.cssSelector("a.start-report"))).hasSize(1);
+    assertThat(teacher.all(By.cssSelector("a.start-process")).stream().map(WebElement::getText).toList())
+        .anyMatch(name -> name.startsWith("Self-harm or suicidal thoughts"));
+    teacher.screenshot(IMAGES.resolve("teacher-start.png"));
+    teacher.click(By.cssSelector("a.start-report"));
+    teacher.find(By.cssSelector(".fjs-form-field"));
     assertNoMigrationBanner(teacher);
     assertThat(filters(teacher)).containsExactly("My tasks");
-
-    teacher.click(By.cssSelector(".start-process-action a"));
-    teacher.click(By.partialLinkText("Safeguarding concern"));
-    teacher.find(By.cssSelector(".fjs-form-field"));
+    // The danger question comes first; the channels' own reporter types are not offered.
+    assertThat(teacher.all(By.cssSelector(".fjs-form-field input")).get(0).getAttribute("id")).contains("field_immediateDanger_");
+    assertThat(teacher.find(By.cssSelector(".modal-dialog")).getText()).doesNotContain("Email to the CPO mailbox")
+        .doesNotContain("Public report page");
 
     teacher.type(field("childName"), CHILD);
     teacher.type(field("childGrade"), "Grade 4");
@@ -102,6 +134,14 @@ class BrowserSuiteTest {
     teacher.until(driver -> driver.findElements(By.cssSelector(".modal-dialog")).isEmpty());
   }
 
+  /** Back on the start page, the report is listed with its case reference and the roles alerted. */
+  private void seeTheConfirmation(Browser teacher, String reference) {
+    teacher.open(url("/start"));
+    WebElement row = teacher.find(By.xpath("//tr[contains(@class,'own-report')][contains(., '" + reference + "')]"));
+    assertThat(row.getText()).contains("Child Protection Officer").doesNotContain(CHILD);
+    teacher.screenshot(IMAGES.resolve("teacher-confirmation.png"));
+  }
+
   private void triageAsCpo(Browser cpo, String reference) {
     logIn(cpo, "cpo");
     assertNoMigrationBanner(cpo);
@@ -113,6 +153,12 @@ class BrowserSuiteTest {
     // Its deadline and reminder come from the model (the triage timer's deadline).
     // (Lower case: Tasklist sometimes paints a label before its translation has loaded.)
     assertThat(cpo.find(task).getText().toLowerCase()).contains("due").contains("follow");
+    // Issue 23: the CPO's card tells cases apart by category, danger flag and grade, never a name;
+    // the list is sorted by priority and says so.
+    cpo.until(driver -> driver.findElement(task).getText().contains("Physical abuse"));
+    assertThat(cpo.find(task).getText()).contains("Grade 4").contains("No").doesNotContain(CHILD);
+    assertThat(cpo.find(By.cssSelector("[cam-sorting-choices]")).getText()).contains("Priority").doesNotContain("Created");
+    cpo.screenshot(IMAGES.resolve("cpo-task-cards.png"));
     cpo.click(By.xpath("//li[contains(@class,'task')][contains(., '" + reference + "')]//a[contains(@class,'ng-binding')]"));
     // The task's description (from the model) names the case reference and what to do.
     cpo.click(tab("description"));
@@ -147,15 +193,22 @@ class BrowserSuiteTest {
     logIn(browser, url(""), user);
   }
 
-  /** Logs in on the application's page at {@code baseUrl} and waits for Tasklist. */
+  /** Logs in on the application's page at {@code baseUrl}, lands on "Report a concern", then opens Tasklist. */
   static void logIn(Browser browser, String baseUrl, String user) {
+    landOnStartPage(browser, baseUrl, user);
+    browser.click(By.linkText("My tasks (Tasklist)"));
+    browser.find(By.cssSelector(".task-filter"));
+    assertThat(browser.find(By.cssSelector("[cam-widget-header]")).getText()).contains("CAIS Safeguarding");
+  }
+
+  /** Logs in; the first page is "Report a concern" (issue 23). */
+  static void landOnStartPage(Browser browser, String baseUrl, String user) {
     browser.open(baseUrl + "/login");
     assertThat(browser.find(By.id("in-danger-now")).getText()).contains("110").contains("in person");
     browser.type(By.id("username"), user);
     browser.type(By.id("password"), "demo");
     browser.click(By.id("log-in"));
-    browser.find(By.cssSelector(".task-filter"));
-    assertThat(browser.find(By.cssSelector("[cam-widget-header]")).getText()).contains("CAIS Safeguarding");
+    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Report a concern");
   }
 
   private static void assertNoMigrationBanner(Browser browser) {

@@ -49,12 +49,14 @@ class LanguagesBrowserTest {
         teacher.type(By.id("username"), "liwei");
         teacher.type(By.id("password"), "demo");
         teacher.click(By.id("log-in"));
+        teacher.until(driver -> driver.getCurrentUrl().contains("/start"));
+        teacher.open(url("/camunda/app/tasklist/"));
         teacher.find(By.cssSelector(".task-filter"));
 
         // A fresh browser: the labels are loaded before Tasklist starts, so no key shows raw.
         assertThat(teacher.find(By.cssSelector(".start-process-action a")).getText()).contains("开始流程");
-        // The sort label and the search field are labels a widget translates once, when it appears.
-        teacher.until(driver -> driver.findElement(By.tagName("body")).getText().contains("创建时间"));
+        // The sort label (by priority) and the search field are labels a widget translates once, when it appears.
+        teacher.until(driver -> driver.findElement(By.tagName("body")).getText().contains("优先级"));
         assertThat(teacher.find(By.cssSelector("input.main-field")).getAttribute("placeholder"))
             .isEqualTo("筛选任务");
         String tasklist = teacher.find(By.tagName("body")).getText();
@@ -92,13 +94,15 @@ class LanguagesBrowserTest {
   }
 
   @Test
-  void anAdministratorWhoLandsOnTasklistIsSentToAdmin() {
+  void anAdministratorWhoOpensTasklistIsSentToAdmin() {
     try (Browser admin = Browser.start()) {
       withEvidence(admin, "admin-no-access", () -> {
         admin.open(url("/login"));
         admin.type(By.id("username"), "admin");
         admin.type(By.id("password"), "demo");
         admin.click(By.id("log-in"));
+        admin.until(driver -> driver.getCurrentUrl().contains("/start"));
+        admin.open(url("/camunda/app/tasklist/"));
         assertThat(admin.find(By.id("no-access")).getText()).contains("This page is not part of your role")
             .doesNotContain("Whitelabel");
         admin.click(By.id("go-admin"));

@@ -91,7 +91,9 @@ class CaseFileTest {
         .containsExactly("teacher", "system", "cpo", "cpo", "deputy", "cpo", "cpo");
     assertThat(entries).extracting(ChronologyEntry::occurredAt).isSorted();
     assertThat(entries.get(0).details()).contains("Ines Chronology-Testchild").contains("Finger-mark bruises");
-    assertThat(entries.get(1).details()).contains("new-concern").contains("cpo");
+    // An alert by its title and the roles told, as people read them (labels, not codes).
+    assertThat(entries.get(1).details()).contains("New concern").contains("Child Protection Officer")
+        .doesNotContain("new-concern");
     assertThat(entries.get(2).stepId()).isEqualTo("user_task_authority_decision");
     assertThat(entries.get(3).stepId()).isEqualTo("user_task_cpo_triage");
     assertThat(entries.get(3).reason()).isEqualTo("Football accident, two witnesses");
@@ -124,8 +126,9 @@ class CaseFileTest {
           assertThat(correction.actor()).isEqualTo("cpo");
           assertThat(correction.correctsEntryId()).isEqualTo(report.id());
           assertThat(correction.reason()).isEqualTo("The parent confirmed by phone: the PE teacher grabbed the child");
-          assertThat(correction.details()).contains("unknown → staff-or-volunteer").contains("other → ")
-              .contains("physical-abuse");
+          // The answers as the form labels them, not their codes.
+          assertThat(correction.details()).contains("Unknown / not said → A staff member or volunteer")
+              .contains("Other → Physical abuse");
           assertThat(correction.occurredAt()).isAfterOrEqualTo(report.occurredAt());
         });
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("allegation-against-adult")

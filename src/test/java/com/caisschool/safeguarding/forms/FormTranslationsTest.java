@@ -108,7 +108,7 @@ class FormTranslationsTest {
 
   private static List<FormField> withoutLabels(List<FormField> fields) {
     return fields.stream().map(field -> new FormField(field.key(), "", field.type(), field.required(), field.hide(),
-        field.options(), field.optionsVariable(), field.limits(), field.subtype(), field.readonly())).toList();
+        field.options(), field.optionsVariable(), field.limits(), field.subtype(), field.readonly(), Map.of())).toList();
   }
 
   /** Whether a text has words of its own (a heading of just {@code ### {{dutyReference}}} has none to translate). */

@@ -103,6 +103,6 @@ class StaffLanguageTest {
 
   private static List<FormField> withoutLabels(List<FormField> fields) {
     return fields.stream().map(field -> new FormField(field.key(), "", field.type(), field.required(), field.hide(),
-        field.options(), field.optionsVariable(), field.limits(), field.subtype(), field.readonly())).toList();
+        field.options(), field.optionsVariable(), field.limits(), field.subtype(), field.readonly(), Map.of())).toList();
   }
 }

@@ -39,7 +39,7 @@ class SignInThrottleTest {
 
     RestApi.Reply unlocked = RestApi.as(port, "admin", "demo").post("/user/smt/unlock", java.util.Map.of());
     assertThat(unlocked.status()).as(unlocked.body()).isEqualTo(204);
-    assertThat(WebappSession.anonymous(port).logIn("smt", "demo").redirectsTo("/camunda/app/tasklist/")).isTrue();
+    assertThat(WebappSession.anonymous(port).logIn("smt", "demo").redirectsTo("/start")).isTrue();
   }
 
   @Test

@@ -57,7 +57,7 @@ class WebSecurityTest {
 
       // The hold runs out (safeguarding.sign-in-throttle.window, 15 minutes): the engine's clock moves on.
       ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(16))));
-      assertThat(browser.logIn(user, password).redirectsTo("/camunda/app/tasklist/")).isTrue();
+      assertThat(browser.logIn(user, password).redirectsTo("/start")).isTrue();
       assertThat(RestApi.as(port, user, password).get("/task").status()).isEqualTo(200);
     } finally {
       identityService.deleteUser(user);

@@ -124,7 +124,7 @@ public final class SchoolProvider implements ApplicationContextInitializer<Confi
     nextSignIn(userId, groups);
     WebappSession browser = WebappSession.anonymous(port);
     WebappSession.Reply reply = signIn(browser, port);
-    if (!reply.redirectsTo("/camunda/app/tasklist/")) {
+    if (!reply.redirectsTo("/start")) {
       throw new AssertionError("Sign-in of " + userId + " refused: " + reply.status() + " " + reply.location());
     }
     browser.page("/camunda/app/welcome/default/");

@@ -51,7 +51,7 @@ public final class WebappSession {
   public static WebappSession loggedIn(int port, String user, String password) {
     WebappSession session = new WebappSession(port);
     Reply login = session.logIn(user, password);
-    if (!login.redirectsTo("/camunda/app/tasklist/")) {
+    if (!login.redirectsTo("/start")) {
       throw new AssertionError("Log-in of " + user + " refused: " + login.status() + " " + login.location());
     }
     // Opening a webapp page hands out Camunda's XSRF cookie, as in a browser.

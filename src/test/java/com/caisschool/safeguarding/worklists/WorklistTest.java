@@ -2,6 +2,7 @@ package com.caisschool.safeguarding.worklists;
 
 import static com.caisschool.safeguarding.testing.ConcernReports.SUBMIT;
 import static com.caisschool.safeguarding.testing.ConcernReports.bruises;
+import static com.caisschool.safeguarding.testing.ConcernReports.json;
 import static com.caisschool.safeguarding.testing.ConcernReports.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -122,6 +123,46 @@ class WorklistTest {
     // A filter that is not the user's cannot even be opened.
     String teamFilter = filterService.createFilterQuery().filterName("Case Study Team").singleResult().getId();
     assertThat(RestApi.as(port, "teacher", "demo").get("/filter/" + teamFilter + "/list").status()).isEqualTo(403);
+  }
+
+  /**
+   * Issue 23: two "Triage the concern" cards differ for the CPO and the deputy by the categories,
+   * the danger flag and the grade (labels, never a name or initials); every filter anyone else reads
+   * shows the case reference only.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"cpo", "deputy"})
+  void theCposCardsShowCategoriesDangerAndGradeButNoName(String user) {
+    JsonNode filters = RestApi.as(port, user, "demo").get("/filter?resourceType=Task").json();
+    for (JsonNode filter : filters) {
+      if (List.of("Triage", "Overdue", "Monitoring reviews due").contains(filter.path("name").asText())) {
+        assertThat(shownVariables(filter)).as(filter.path("name").asText())
+            .containsExactly("caseReference", "cardCategories", "cardDanger", "childGrade");
+      }
+      assertThat(shownVariables(filter)).doesNotContain("childName", "studentId", "subjectName");
+    }
+    Map<String, Object> report = new java.util.HashMap<>(bruises("Zoe Card-Testchild"));
+    report.put("categories", json("[\"neglect\", \"bullying\"]"));
+    String concern = start(RestApi.as(port, "teacher", "demo"), report);
+    assertThat(taskService.getVariable(taskIn(concern, "user_task_cpo_triage"), "cardCategories"))
+        .isEqualTo("Neglect, Bullying");
+    assertThat(taskService.getVariable(taskIn(concern, "user_task_cpo_triage"), "cardDanger")).isEqualTo("No");
+    assertThat(taskService.getVariable(taskIn(concern, "user_task_cpo_triage"), "childGrade")).isEqualTo("Grade 3");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"teacher", "counselor", "principal", "head", "chair", "smt", "hr"})
+  void everyoneElseSeesTheCaseReferenceOnly(String user) {
+    JsonNode filters = RestApi.as(port, user, "demo").get("/filter?resourceType=Task").json();
+    assertThat(filters.size()).isPositive();
+    filters.forEach(filter -> assertThat(shownVariables(filter)).as(filter.path("name").asText())
+        .containsExactly("caseReference"));
+  }
+
+  private static List<String> shownVariables(JsonNode filter) {
+    List<String> names = new ArrayList<>();
+    filter.path("properties").path("variables").forEach(variable -> names.add(variable.path("name").asText()));
+    return names;
   }
 
   @Test

@@ -79,7 +79,7 @@ public class SchoolSignIn {
             .clientRegistrationRepository(registration)
             .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
             .userInfoEndpoint(userInfo -> userInfo.oidcUserService(accounts()))
-            .defaultSuccessUrl("/camunda/app/tasklist/", false)
+            .defaultSuccessUrl("/start", false)
             .failureUrl("/login?denied"))
         .addFilterAfter(new ProviderSessionAge(provider.sessionAge()), SecurityContextHolderFilter.class);
   }

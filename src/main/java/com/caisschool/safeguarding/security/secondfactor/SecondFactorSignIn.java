@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 public class SecondFactorSignIn implements AuthenticationSuccessHandler {
 
   static final String CODE_PAGE = "/login/second-factor";
-  /** Where a signed-in user lands when no page was asked for. */
-  static final String HOME = "/camunda/app/tasklist/";
+  /** Where a signed-in user lands when no page was asked for: "Report a concern" first (issue 23). */
+  public static final String HOME = "/start";
 
   private final SecondFactorPolicy policy;
   private final SecondFactorStore store;

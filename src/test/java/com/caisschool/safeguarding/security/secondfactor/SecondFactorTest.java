@@ -68,13 +68,13 @@ class SecondFactorTest {
     WebappSession again = WebappSession.anonymous(port);
     assertThat(again.logIn(user, PASSWORD).redirectsTo(CODE_PAGE)).isTrue();
     assertThat(again.page(CODE_PAGE).body()).doesNotContain("id=\"secret\"");
-    assertThat(submit(again, currentCode(secret)).redirectsTo("/camunda/app/tasklist/")).isTrue();
+    assertThat(submit(again, currentCode(secret)).redirectsTo("/start")).isTrue();
     assertThat(again.get(TASKS).status()).isEqualTo(200);
 
     // A recovery code instead of the app's, once only.
     WebappSession lostPhone = WebappSession.anonymous(port);
     lostPhone.logIn(user, PASSWORD);
-    assertThat(submit(lostPhone, recoveryCodes.get(3)).redirectsTo("/camunda/app/tasklist/")).isTrue();
+    assertThat(submit(lostPhone, recoveryCodes.get(3)).redirectsTo("/start")).isTrue();
     WebappSession reused = WebappSession.anonymous(port);
     reused.logIn(user, PASSWORD);
     assertThat(submit(reused, recoveryCodes.get(3)).body()).contains("id=\"wrong-code\"");
