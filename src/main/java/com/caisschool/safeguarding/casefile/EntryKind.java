@@ -31,5 +31,7 @@ public enum EntryKind {
   /** The case was ended before its model's end, by a person, with the reason. */
   ENDED_EARLY,
   /** An administrator moved the running case to another version of its model. */
-  MODEL_VERSION_CHANGED
+  MODEL_VERSION_CHANGED,
+  /** A person completed a task offered to them as cover for an absent CPO or deputy. */
+  ACTED_UNDER_COVER
 }
