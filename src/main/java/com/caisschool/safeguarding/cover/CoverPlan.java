@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.cover;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.notification.Notification;
 import com.caisschool.safeguarding.security.SubjectsKnownNow;
 import com.caisschool.safeguarding.security.SystemAccess;
 import java.time.LocalDate;
@@ -67,7 +68,9 @@ public class CoverPlan {
     Set<String> hidden = caseReference == null ? Set.of()
         : subjects.getObject().usersHiddenFrom(caseReference, caseVariables);
     Set<String> reached = new LinkedHashSet<>();
-    groups.forEach(group -> reached.addAll(members(group)));
+    // An alert's "user:<id>" recipient reaches that one person; any other name is a role.
+    groups.forEach(group -> reached.addAll(group.startsWith(Notification.ONE_PERSON)
+        ? List.of(group.substring(Notification.ONE_PERSON.length())) : members(group)));
     return roles.stream().map(role -> coverFor(role, away, hidden, reached)).flatMap(Optional::stream).toList();
   }
 
