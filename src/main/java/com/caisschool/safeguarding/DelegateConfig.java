@@ -2,6 +2,8 @@ package com.caisschool.safeguarding;
 
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
 import com.caisschool.safeguarding.casework.SecondPersonCheck;
+import com.caisschool.safeguarding.cover.CoverForAlerts;
+import com.caisschool.safeguarding.cover.CoverPlan;
 import com.caisschool.safeguarding.duties.AssigneeReminder;
 import com.caisschool.safeguarding.duties.ModelVersionLink;
 import com.caisschool.safeguarding.duties.NextCycleStarter;
@@ -63,7 +65,7 @@ class DelegateConfig {
   Notifier notifier(JdbcTemplate jdbc, NotificationProperties notifications,
       SafeguardingProperties properties, IdentityService identityService,
       ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events, CaseRecipients recipients,
-      UserLanguages languages) {
+      UserLanguages languages, CoverPlan cover) {
     Notifier notifier = new NotificationLog(jdbc, events);
     if (notifications.emailEnabled()) {
       JavaMailSender sender = mailSender.getIfAvailable();
@@ -81,8 +83,9 @@ class DelegateConfig {
               notifications.kindsInLanguages(), properties.publicBaseUrl()),
           notifications.from(), recipients, languages::of);
     }
-    // No alert, reminder or escalation reaches the people a case is about (README "Roles").
-    return new SubjectsLeftOut(notifier, recipients);
+    // An alert to a role whose every member is away also reaches who covers (README "School
+    // calendar, cover and on-call"); no alert, reminder or escalation reaches the people a case is about (README "Roles").
+    return new SubjectsLeftOut(new CoverForAlerts(notifier, cover), recipients);
   }
 
   @Bean

@@ -31,7 +31,9 @@ public enum EntryKind {
   /** The case was ended before its model's end, by a person, with the reason. */
   ENDED_EARLY("Ended early"),
   /** An administrator moved the running case to another version of its model. */
-  MODEL_VERSION_CHANGED("Moved to a new model version");
+  MODEL_VERSION_CHANGED("Moved to a new model version"),
+  /** A person completed a task offered to them as cover for an absent CPO or deputy. */
+  ACTED_UNDER_COVER("Acted under cover");
 
   private final String label;
 

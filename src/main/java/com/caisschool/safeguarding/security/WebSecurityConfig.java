@@ -77,7 +77,7 @@ class WebSecurityConfig {
   SecurityFilterChain webapps(HttpSecurity http, CamundaIdentityAuthentication identities,
       WebappApplicationAccess applicationAccess, SecondFactorSignIn secondFactor,
       ObjectProvider<SchoolSignIn> schoolSignIn, DutyPageReaders duties, ModelPageUsers models,
-      AccessProperties access, CurrentMembership membership) throws Exception {
+      AccessProperties access, CurrentMembership membership, CoverPageUsers cover) throws Exception {
     http.authenticationProvider(identities)
         .addFilterBefore(membership.filter(), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> restricted(requests, access, "/camunda/api/engine/engine/{engine}")
@@ -102,6 +102,8 @@ class WebSecurityConfig {
             .requestMatchers(path("/training"), path("/trips")).authenticated()
             // Each user's own language (README "Languages").
             .requestMatchers(path("/language")).authenticated()
+            // Cover for absence (README "School calendar, cover and on-call"): safeguarding.cover.recorders.
+            .requestMatchers(path("/cover"), path("/cover/**")).hasAnyAuthority(groups(cover.recorders()))
             // Changing a model (README "Changing a model"): approvers; moving cases: administrators.
             .requestMatchers(path("/models/migration"), path("/models/migration/**"))
                 .hasAnyAuthority(groups(models.migrationGroups()))

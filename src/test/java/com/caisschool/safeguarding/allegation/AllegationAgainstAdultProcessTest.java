@@ -143,16 +143,16 @@ class AllegationAgainstAdultProcessTest {
     assertHeadHasNoPartIn(pi);
     appointIndependentInvestigator(pi);
 
-    advance(Duration.ofDays(10)); // reminder, then overdue: to the Board Chair, never to the Head
+    advance(Duration.ofDays(14)); // 10 working days: reminder, then overdue: to the Board Chair, never to the Head
     assertThat(notifications.kinds()).contains("investigation-report-due", "investigation-report-overdue");
     assertHeadHasNoPartIn(pi);
     completeInvestigationReport(pi);
     completeOutcome(pi, "substantiated");
-    advance(Duration.ofDays(5));
+    advance(Duration.ofDays(7)); // 5 working days
     assertThat(notifications.kinds()).contains("accused-feedback-overdue");
     completeFeedback(pi);
     complete(task("user_task_disciplinary_action", pi), withVariables("disciplinaryAction", "dismissal", "disciplinaryReason", "Substantiated."));
-    advance(Duration.ofDays(15)); // 30 days open: the warning goes to the Board Chair and the CPO
+    advance(Duration.ofDays(9)); // 30 days open: the warning goes to the Board Chair and the CPO
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("allegation-open-warning"))
         .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of(BOARD, "cpo"));
     completeFollowUp(pi, "yes");
@@ -428,16 +428,21 @@ class AllegationAgainstAdultProcessTest {
   void investigationReportIsDueInTenDaysWithAReminderThenEscalationToTheBoardChair() {
     ProcessInstance pi = atInvestigationReport();
     Task report = task("user_task_investigation_report", pi);
-    assertThat(report.getDueDate()).isEqualTo(Date.from(START.plus(Duration.ofDays(10))));
+    // Monday 2 March: ten working days (two weekends skipped) end on Monday 16 March, the reminder
+    // after seven on Wednesday 11 March (school calendar).
+    assertThat(report.getDueDate()).isEqualTo(Date.from(START.plus(Duration.ofDays(14))));
+    assertThat(report.getFollowUpDate()).isEqualTo(Date.from(START.plus(Duration.ofDays(9))));
 
-    advance(Duration.ofDays(7).minusMinutes(1));
+    advance(Duration.ofDays(9).minusMinutes(1));
     assertThat(notifications.kinds()).doesNotContain("investigation-report-due");
     advance(Duration.ofMinutes(1));
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("investigation-report-due"))
         .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of(HEAD));
     assertThat(notifications.kinds()).doesNotContain("investigation-report-overdue");
 
-    advance(Duration.ofDays(3));
+    advance(Duration.ofDays(5).minusMinutes(1));
+    assertThat(notifications.kinds()).doesNotContain("investigation-report-overdue");
+    advance(Duration.ofMinutes(1));
     // The Head holds the task (the case owner): the escalation table tells the CPO, the deputy and the Board Chair.
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("investigation-report-overdue"))
         .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of("cpo", "dcpo", BOARD));
@@ -499,9 +504,10 @@ class AllegationAgainstAdultProcessTest {
     ProcessInstance pi = atOutcome();
     completeOutcome(pi, "unfounded");
     Task feedback = task("user_task_feedback_to_accused", pi);
-    assertThat(feedback.getDueDate()).isEqualTo(Date.from(START.plus(Duration.ofDays(5))));
+    // Monday 2 March: five working days end on Monday 9 March (the weekend does not count).
+    assertThat(feedback.getDueDate()).isEqualTo(Date.from(START.plus(Duration.ofDays(7))));
 
-    advance(Duration.ofDays(5).minusMinutes(1));
+    advance(Duration.ofDays(7).minusMinutes(1));
     assertThat(notifications.kinds()).doesNotContain("accused-feedback-overdue");
     advance(Duration.ofMinutes(1));
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("accused-feedback-overdue"))

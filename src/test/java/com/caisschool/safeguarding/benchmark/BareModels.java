@@ -21,6 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.Signal;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -104,6 +105,18 @@ final class BareModels {
         }
       }
     }
+    // Deadlines in working days ask the application's calendar (a bean): the bare copy counts the
+    // same period in calendar days.
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      if (task.getCamundaDueDate() != null) {
+        task.setCamundaDueDate(calendarDays(task.getCamundaDueDate()));
+      }
+    }
+    for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+      if (timer.getTimeDuration() != null) {
+        timer.getTimeDuration().setTextContent(calendarDays(timer.getTimeDuration().getTextContent()));
+      }
+    }
     // Message throw events keep no implementation: the engine then passes through them.
     model.getModelElementsByType(Process.class).forEach(process -> process.setId(PREFIX + process.getId()));
     model.getModelElementsByType(Message.class).forEach(message -> message.setName(PREFIX + message.getName()));
@@ -115,6 +128,10 @@ final class BareModels {
     }
     Bpmn.validateModel(model);
     return model;
+  }
+
+  private static String calendarDays(String expression) {
+    return expression.replaceAll("\\$\\{workingDays\\.(after|halfway)\\(([A-Za-z]+)\\)}", "\\${$2}");
   }
 
   private static void removeAll(BpmnModelInstance model, Class<? extends ModelElementInstance> type) {

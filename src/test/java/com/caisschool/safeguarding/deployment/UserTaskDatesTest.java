@@ -46,9 +46,15 @@ class UserTaskDatesTest {
   @MethodSource("userTasks")
   void everyUserTaskHasItsDeadlineFollowUpPriorityAndDescription(Task t) {
     UserTask task = t.task();
-    assertThat(task.getCamundaDueDate()).as(t + " due date").matches("\\$\\{[A-Za-z]+\\}");
+    // A deadline the policy states in working days is counted on the school calendar: workingDays.after.
+    assertThat(task.getCamundaDueDate()).as(t + " due date").matches("\\$\\{[A-Za-z]+\\}|\\$\\{workingDays\\.after\\([A-Za-z]+\\)\\}");
     assertThat(task.getCamundaFollowUpDate()).as(t + " follow-up date")
-        .matches("\\$\\{taskDates\\.halfway\\([A-Za-z]+\\)\\}|\\$\\{[A-Za-z]+Reminder\\}");
+        .matches("\\$\\{(taskDates|workingDays)\\.halfway\\([A-Za-z]+\\)\\}|\\$\\{[A-Za-z]+Reminder\\}"
+            + "|\\$\\{workingDays\\.after\\([A-Za-z]+Reminder\\)\\}");
+    if (task.getCamundaDueDate().startsWith("${workingDays")) {
+      // Due date and reminder counted alike: both on the school calendar.
+      assertThat(task.getCamundaFollowUpDate()).as(t + " follow-up date").startsWith("${workingDays");
+    }
     assertThat(task.getCamundaPriority()).as(t + " priority").isNotBlank();
     if (!task.getCamundaPriority().contains("${")) {
       assertThat(Integer.parseInt(task.getCamundaPriority())).as(t + " priority").isBetween(0, 100);
@@ -80,10 +86,24 @@ class UserTaskDatesTest {
     } else {
       assertThat(timers).as(t + " due date is one of its timers").contains(t.task().getCamundaDueDate());
       String followUp = t.task().getCamundaFollowUpDate();
-      if (!followUp.startsWith("${taskDates")) {
+      if (!followUp.contains(".halfway(")) {
         assertThat(timers).as(t + " reminder is one of its timers").contains(followUp);
       }
     }
+  }
+
+  /** flows.md states these in working days (sections 1.4, 2.6, 2.7): counted on the school calendar. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"caseStudyTeamDeadline", "furtherDiscoveryDeadline",
+      "furtherDiscoveryEscalation", "investigationReportReminder", "investigationReportDeadline", "accusedFeedbackDeadline"})
+  void theDeadlinesThePolicyStatesInWorkingDaysAreCountedOnTheSchoolCalendar(String deadline) throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (java.io.File file : ModelRulesTest.models().toList()) {
+      texts.add(java.nio.file.Files.readString(file.toPath()));
+    }
+    assertThat(texts).as(deadline + " is used").anyMatch(text -> text.contains("${workingDays.after(" + deadline + ")}"));
+    assertThat(texts).as(deadline + " is never counted in calendar days")
+        .noneMatch(text -> text.contains("${" + deadline + "}") || text.contains("taskDates.halfway(" + deadline + ")"));
   }
 
   @Test
@@ -95,7 +115,7 @@ class UserTaskDatesTest {
       String processKey = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
           .iterator().next().getId();
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        String variable = task.getCamundaDueDate().replaceAll("[${}]", "");
+        String variable = task.getCamundaDueDate().replaceAll("[${}]|workingDays\\.after\\(|\\)", "");
         if (!variable.equals("triageDeadline")) {  // triage deadlines come from processes/concern-triage.dmn
           assertThat(defaults.get(processKey)).as(processKey + " " + task.getId()).containsKey(variable);
         }

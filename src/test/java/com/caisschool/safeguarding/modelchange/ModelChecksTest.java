@@ -29,7 +29,7 @@ class ModelChecksTest {
   /** Beans of the application's context, some of which a model may not name. */
   private static final Set<String> BEANS = Set.of("notify", "escalate", "secondPerson", "triageRules", "triageSignOffRules", "openTrainingRecord",
       "auditActions", "dutyCalendar", "dutyRuns", "recruitmentChecks", "startLinkedProcess", "startNextCycle",
-      "remindAssignees", "linkModelVersions", "taskDates", "dutyDates", "staffDirectory", "repositoryService",
+      "remindAssignees", "linkModelVersions", "taskDates", "dutyDates", "workingDays", "staffDirectory", "repositoryService",
       "processEngine", "dataSource");
 
   private final ModelChecks checks = new ModelChecks(rules(), BEANS::contains);
@@ -95,7 +95,7 @@ class ModelChecksTest {
     String changed = text(CONCERN)
         .replace("camunda:delegateExpression=\"${notify}\">", "camunda:class=\"java.lang.Runtime\">")
         .replace("${taskDates.halfway(triageDeadline)}", "${repositoryService.getDeployments()}")
-        .replace("${caseStudyTeamDeadline}</bpmn:timeDuration>", "${dataSource}</bpmn:timeDuration>")
+        .replace("${workingDays.after(caseStudyTeamDeadline)}</bpmn:timeDuration>", "${dataSource}</bpmn:timeDuration>")
         .replace("<bpmn:serviceTask id=\"service_task_alert_team_overdue\"",
             "<bpmn:scriptTask id=\"script_leak\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script>"
                 + "</bpmn:scriptTask><bpmn:serviceTask id=\"service_task_alert_team_overdue\"");
@@ -133,7 +133,7 @@ class ModelChecksTest {
 
   @Test
   void aUserTaskWithoutADueDateIsRefused() {
-    String changed = text(CONCERN).replace("camunda:dueDate=\"${caseStudyTeamDeadline}\" ", "");
+    String changed = text(CONCERN).replace("camunda:dueDate=\"${workingDays.after(caseStudyTeamDeadline)}\" ", "");
     assertThat(checks.check(new ModelFiles(with(CONCERN, changed)), NOTHING)).map(Violation::toString)
         .anySatisfy(v -> assertThat(v).startsWith("user-task-due-date").contains("user_task_case_study_team"));
   }

@@ -1,6 +1,8 @@
 package com.caisschool.safeguarding.testing;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.calendar.SchoolCalendar;
+import com.caisschool.safeguarding.calendar.WorkingDays;
 import com.caisschool.safeguarding.casework.LinkedProcessStarter;
 import com.caisschool.safeguarding.casework.SecondPersonCheck;
 import com.caisschool.safeguarding.casework.TaskDates;
@@ -60,6 +62,8 @@ public final class ProcessTestDelegates {
     var notifications = new RecordedNotifications();
     Mocks.register("startLinkedProcess", new LinkedProcessStarter());
     Mocks.register("taskDates", new TaskDates());
+    Mocks.register("workingDays", new WorkingDays(new SchoolCalendar((java.nio.file.Path) null),
+        applicationProperties().schoolTimeZone()));
     Mocks.register("secondPerson", new SecondPersonCheck());
     Mocks.register("notify", new NotifyDelegate(notifications));
     Mocks.register("escalate", new LateTaskEscalation(notifications, applicationProperties().escalation()));
