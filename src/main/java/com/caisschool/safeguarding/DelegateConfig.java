@@ -15,9 +15,13 @@ import com.caisschool.safeguarding.notification.NotificationProperties;
 import com.caisschool.safeguarding.notification.Notifier;
 import com.caisschool.safeguarding.notification.SubjectsLeftOut;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
+import com.caisschool.safeguarding.oncall.OnCallProperties;
+import com.caisschool.safeguarding.oncall.SchoolHours;
+import com.caisschool.safeguarding.oncall.UrgentAlerts;
 import com.caisschool.safeguarding.triage.TriageRules;
 import com.caisschool.safeguarding.triage.TriageSignOffRules;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -61,7 +65,8 @@ class DelegateConfig {
   @Bean
   Notifier notifier(JdbcTemplate jdbc, NotificationProperties notifications,
       SafeguardingProperties properties, IdentityService identityService,
-      ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events, CaseRecipients recipients) {
+      ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events, CaseRecipients recipients,
+      OnCallProperties onCall, SchoolHours schoolHours, ObjectProvider<RuntimeService> runtime) {
     Notifier notifier = new NotificationLog(jdbc, events);
     if (notifications.emailEnabled()) {
       JavaMailSender sender = mailSender.getIfAvailable();
@@ -78,6 +83,8 @@ class DelegateConfig {
               properties.publicBaseUrl()),
           notifications.from(), recipients);
     }
+    // Urgent kinds out of school hours also go to the person on call (README "On call and urgent alerts").
+    notifier = new UrgentAlerts(notifier, onCall.urgentKinds(), schoolHours, runtime::getObject);
     // No alert, reminder or escalation reaches the people a case is about (README "Roles").
     return new SubjectsLeftOut(notifier, recipients);
   }
