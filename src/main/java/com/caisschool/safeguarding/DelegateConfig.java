@@ -16,6 +16,7 @@ import com.caisschool.safeguarding.notification.Notifier;
 import com.caisschool.safeguarding.notification.SubjectsLeftOut;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
 import com.caisschool.safeguarding.oncall.OnCallProperties;
+import com.caisschool.safeguarding.oncall.OnCallRota;
 import com.caisschool.safeguarding.oncall.SchoolHours;
 import com.caisschool.safeguarding.oncall.UrgentAlerts;
 import com.caisschool.safeguarding.triage.TriageRules;
@@ -66,7 +67,7 @@ class DelegateConfig {
   Notifier notifier(JdbcTemplate jdbc, NotificationProperties notifications,
       SafeguardingProperties properties, IdentityService identityService,
       ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events, CaseRecipients recipients,
-      OnCallProperties onCall, SchoolHours schoolHours, ObjectProvider<RuntimeService> runtime) {
+      OnCallProperties onCall, SchoolHours schoolHours, OnCallRota rota, ObjectProvider<RuntimeService> runtime) {
     Notifier notifier = new NotificationLog(jdbc, events);
     if (notifications.emailEnabled()) {
       JavaMailSender sender = mailSender.getIfAvailable();
@@ -84,7 +85,7 @@ class DelegateConfig {
           notifications.from(), recipients);
     }
     // Urgent kinds out of school hours also go to the person on call (README "On call and urgent alerts").
-    notifier = new UrgentAlerts(notifier, onCall.urgentKinds(), schoolHours, runtime::getObject);
+    notifier = new UrgentAlerts(notifier, onCall.urgentKinds(), schoolHours, rota, runtime::getObject);
     // No alert, reminder or escalation reaches the people a case is about (README "Roles").
     return new SubjectsLeftOut(notifier, recipients);
   }

@@ -271,6 +271,18 @@ class UrgentAlertTest {
   }
 
   @Test
+  void aNightWithNobodyOnTheRotaGetsTheEmailOnly() {
+    onCall(saturday(), "cpo");
+    ClockUtil.setCurrentTime(Date.from(saturday().plusDays(1).atTime(21, 0).atZone(properties.schoolTimeZone())
+        .toInstant()));
+    ProcessInstance concern = reportConcernInDanger();
+    managementService.executeJob(alertJob(concern).getId());
+
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(urgentAlerts(concern)).isZero();
+  }
+
+  @Test
   void aChangedOrMadeUpLinkAcknowledgesNothing() throws Exception {
     onCall(saturday(), "cpo");
     ClockUtil.setCurrentTime(Date.from(saturday().atTime(22, 0).atZone(properties.schoolTimeZone()).toInstant()));
