@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
 import com.caisschool.safeguarding.testing.DueJobs;
-import com.caisschool.safeguarding.testing.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -37,8 +36,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -52,9 +54,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * channels, the timer) are run by the test.
  *
  * <p>Its own Spring context (email, robot and gateway on; its own database and engine name), closed
- * after the class.
+ * after the class. No web server of its own (a second one would take over the Camunda webapps'
+ * shared state): the acknowledgement page is called through MockMvc.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class UrgentAlertTest {
@@ -91,7 +95,7 @@ class UrgentAlertTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired OnCallRota rota;
   @Autowired SafeguardingProperties properties;
-  @LocalServerPort int port;
+  @Autowired MockMvc mvc;
 
   GreenMail smtp;
 
@@ -157,19 +161,18 @@ class UrgentAlertTest {
     assertThat(acknowledge.getAssignee()).isEqualTo("cpo");
 
     // The link: opening it changes nothing (a link preview may open it); the button acknowledges.
-    WebappSession phone = WebappSession.anonymous(port);
     String path = linkPath(smsText);
-    var page = phone.page(path);
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains(concern.getBusinessKey()).contains("I have this alert");
+    MvcResult page = mvc.perform(MockMvcRequestBuilders.get(path)).andReturn();
+    assertThat(page.getResponse().getStatus()).isEqualTo(200);
+    String pageBody = page.getResponse().getContentAsString();
+    assertThat(pageBody).contains(concern.getBusinessKey()).contains("I have this alert");
     // (the page's style sheet says font-family: the page's text is what counts)
-    assertNoNameOrFact(page.body().replaceAll("(?s)<style>.*</style>", ""));
+    assertNoNameOrFact(pageBody.replaceAll("(?s)<style>.*</style>", ""));
     assertThat(acknowledgeTaskOrNull(alert)).isNotNull();
 
-    var answer = phone.postForm("/on-call/acknowledge", Map.of("token", token(path),
-        "_csrf", WebappSession.csrfTokenOf(page)));
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body()).contains("Acknowledged");
+    var answer = acknowledge(page, token(path));
+    assertThat(answer.getStatus()).isEqualTo(200);
+    assertThat(answer.getContentAsString()).contains("Acknowledged");
     assertThat(acknowledgeTaskOrNull(alert)).isNull();
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(alert.getId())
         .taskDefinitionKey(AcknowledgementController.TASK).finished().singleResult().getAssignee()).isEqualTo("cpo");
@@ -295,17 +298,27 @@ class UrgentAlertTest {
     String otherPerson = java.util.Base64.getUrlEncoder().withoutPadding()
         .encodeToString((alert.getId() + "\nhead").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-    WebappSession phone = WebappSession.anonymous(port);
-    String csrf = WebappSession.csrfTokenOf(phone.page("/on-call/acknowledge?token=" + token));
+    MvcResult page = mvc.perform(MockMvcRequestBuilders.get("/on-call/acknowledge?token=" + token)).andReturn();
     for (String forged : List.of(otherPerson + "." + parts[1], parts[0] + ".AAAA", "nonsense", "")) {
-      var answer = phone.postForm("/on-call/acknowledge", Map.of("token", forged, "_csrf", csrf));
-      assertThat(answer.status()).as(forged).isEqualTo(400);
-      assertThat(answer.body()).contains("This link is not valid").doesNotContain(concern.getBusinessKey());
+      var answer = acknowledge(page, forged);
+      assertThat(answer.getStatus()).as(forged).isEqualTo(400);
+      assertThat(answer.getContentAsString()).contains("This link is not valid").doesNotContain(concern.getBusinessKey());
     }
     assertThat(acknowledgeTask(alert).getAssignee()).isEqualTo("cpo");
   }
 
   // --- helpers
+
+  /** The page's button: a POST with the page's CSRF token, in the page's session (its cookie). */
+  private org.springframework.mock.web.MockHttpServletResponse acknowledge(MvcResult page, String token)
+      throws Exception {
+    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+        .matcher(page.getResponse().getContentAsString());
+    assertThat(csrf.find()).as("CSRF token on the page").isTrue();
+    return mvc.perform(MockMvcRequestBuilders.post("/on-call/acknowledge")
+        .cookie(page.getResponse().getCookies())
+        .param("token", token).param("_csrf", csrf.group(1))).andReturn().getResponse();
+  }
 
   private static LocalDate saturday() {
     return LocalDate.of(2026, 12, 5);
