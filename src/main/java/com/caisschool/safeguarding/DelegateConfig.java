@@ -18,9 +18,14 @@ import com.caisschool.safeguarding.notification.NotificationProperties;
 import com.caisschool.safeguarding.notification.Notifier;
 import com.caisschool.safeguarding.notification.SubjectsLeftOut;
 import com.caisschool.safeguarding.notification.NotifyDelegate;
+import com.caisschool.safeguarding.oncall.OnCallProperties;
+import com.caisschool.safeguarding.oncall.OnCallRota;
+import com.caisschool.safeguarding.oncall.SchoolHours;
+import com.caisschool.safeguarding.oncall.UrgentAlerts;
 import com.caisschool.safeguarding.triage.TriageRules;
 import com.caisschool.safeguarding.triage.TriageSignOffRules;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -65,7 +70,8 @@ class DelegateConfig {
   Notifier notifier(JdbcTemplate jdbc, NotificationProperties notifications,
       SafeguardingProperties properties, IdentityService identityService,
       ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events, CaseRecipients recipients,
-      UserLanguages languages, CoverPlan cover) {
+      UserLanguages languages, CoverPlan cover, OnCallProperties onCall, SchoolHours schoolHours, OnCallRota rota,
+      ObjectProvider<RuntimeService> runtime) {
     Notifier notifier = new NotificationLog(jdbc, events);
     if (notifications.emailEnabled()) {
       JavaMailSender sender = mailSender.getIfAvailable();
@@ -83,6 +89,8 @@ class DelegateConfig {
               notifications.kindsInLanguages(), properties.publicBaseUrl()),
           notifications.from(), recipients, languages::of);
     }
+    // Urgent kinds out of school hours also go to the person on call (README "On call and urgent alerts").
+    notifier = new UrgentAlerts(notifier, onCall.urgentKinds(), schoolHours, rota, runtime::getObject);
     // An alert to a role whose every member is away also reaches who covers (README "School
     // calendar, cover and on-call"); no alert, reminder or escalation reaches the people a case is about (README "Roles").
     return new SubjectsLeftOut(new CoverForAlerts(notifier, cover), recipients);

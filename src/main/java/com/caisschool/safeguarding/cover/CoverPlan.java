@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,7 +55,7 @@ public class CoverPlan {
   }
 
   /** The same, for a case whose variables may name people it is about not yet recorded (its first task). */
-  List<Cover> coverFor(Set<String> groups, String caseReference, VariableScope caseVariables) {
+  List<Cover> coverFor(Set<String> groups, String caseReference, DelegateExecution caseVariables) {
     List<String> roles = groups.stream().filter(settings.coveredRoles()::contains).toList();
     if (roles.isEmpty()) {
       return List.of();

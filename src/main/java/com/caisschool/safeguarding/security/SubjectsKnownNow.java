@@ -1,7 +1,7 @@
 package com.caisschool.safeguarding.security;
 
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ public class SubjectsKnownNow {
     this.subjects = subjects;
   }
 
-  public Set<String> usersHiddenFrom(String caseReference, VariableScope caseVariables) {
+  public Set<String> usersHiddenFrom(String caseReference, DelegateExecution caseVariables) {
     if (caseVariables != null) {
       naming.record(caseReference, caseVariables);
     }

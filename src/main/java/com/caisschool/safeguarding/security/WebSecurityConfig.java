@@ -77,7 +77,8 @@ class WebSecurityConfig {
   SecurityFilterChain webapps(HttpSecurity http, CamundaIdentityAuthentication identities,
       WebappApplicationAccess applicationAccess, SecondFactorSignIn secondFactor,
       ObjectProvider<SchoolSignIn> schoolSignIn, DutyPageReaders duties, ModelPageUsers models,
-      AccessProperties access, CurrentMembership membership, CoverPageUsers cover) throws Exception {
+      AccessProperties access, CurrentMembership membership, CoverPageUsers cover, OnCallPageUsers onCall)
+      throws Exception {
     http.authenticationProvider(identities)
         .addFilterBefore(membership.filter(), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> restricted(requests, access, "/camunda/api/engine/engine/{engine}")
@@ -108,6 +109,10 @@ class WebSecurityConfig {
             .requestMatchers(path("/models/migration"), path("/models/migration/**"))
                 .hasAnyAuthority(groups(models.migrationGroups()))
             .requestMatchers(path("/models"), path("/models/**")).hasAnyAuthority(groups(models.approverGroups()))
+            // On call (README "On call and urgent alerts"): the signed link acknowledges without
+            // signing in (it names one alert and one person); the rota is for its editors.
+            .requestMatchers(path("/on-call/acknowledge")).permitAll()
+            .requestMatchers(path("/on-call"), path("/on-call/**")).hasAnyAuthority(groups(onCall.rotaEditors()))
             .requestMatchers(path("/"), path("/start"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
         .formLogin(form -> form.loginPage("/login").permitAll().successHandler(secondFactor))

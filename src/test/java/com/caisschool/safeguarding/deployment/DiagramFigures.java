@@ -72,7 +72,8 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
       Map.entry("HR", Set.of("hr")),
       Map.entry("Staff: each confirms they have read it (followed by the CPO)", Set.of("${acknowledger}")),
       Map.entry("Staff: each confirms their photos are deleted (followed by the CPO)", Set.of("${confirmer}")),
-      Map.entry("Member of staff: their own training (followed by HR)", Set.of("${staffMember}")));
+      Map.entry("Member of staff: their own training (followed by HR)", Set.of("${staffMember}")),
+      Map.entry("On call: CPO, deputy or the person on the rota", Set.of("${onCallPerson}")));
 
   /** The system's own steps: they belong in the system lane. */
   private static final List<Class<? extends FlowNode>> SYSTEM_STEPS = List.of(ServiceTask.class,

@@ -30,6 +30,7 @@ class ModelChecksTest {
   private static final Set<String> BEANS = Set.of("notify", "escalate", "secondPerson", "triageRules", "triageSignOffRules", "openTrainingRecord",
       "auditActions", "dutyCalendar", "dutyRuns", "recruitmentChecks", "startLinkedProcess", "startNextCycle",
       "remindAssignees", "linkModelVersions", "taskDates", "dutyDates", "workingDays", "staffDirectory", "repositoryService",
+      "nextOnCall", "onCallRobot", "onCallSms",
       "processEngine", "dataSource");
 
   private final ModelChecks checks = new ModelChecks(rules(), BEANS::contains);
