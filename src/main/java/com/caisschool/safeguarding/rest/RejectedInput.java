@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
@@ -26,6 +27,10 @@ public final class RejectedInput {
 
   static final String SERVER_ERROR = "The request could not be completed and nothing was saved."
       + " Try again; if it fails again, tell the system administrator the time it happened.";
+  static final String CONCURRENT_CHANGE = "This case changed at the same moment (another step or an alert);"
+      + " nothing was saved. Send it again.";
+  /** The engine finding a case's executions changed under a step (a race, like optimistic locking). */
+  private static final String PARENT_CHANGED = "ENGINE-03077";
   static final String NOT_JSON = "The request body is not JSON of the expected shape"
       + " (for example {\"variables\": {\"name\": {\"value\": \"...\", \"type\": \"String\"}}}).";
   static final String NOT_A_VALUE = "A variable's value does not fit its type. Send each variable as"
@@ -52,6 +57,11 @@ public final class RejectedInput {
     if (rejected != null) {
       return json(Response.Status.BAD_REQUEST, "InvalidRequestException", withoutValues(rejected.getMessage()));
     }
+    if (causeOf(error, OptimisticLockingException.class) != null || hasMessage(error, PARENT_CHANGED)) {
+      // A step met its case's alert job (or another step) in the same moment: nothing was saved,
+      // and sending it again succeeds. Not a server fault, so not a 500.
+      return json(Response.Status.CONFLICT, "ConcurrentChange", CONCURRENT_CHANGE);
+    }
     if (isJavaSerialized(error)) {
       return json(Response.Status.BAD_REQUEST, "InvalidRequestException", JAVA_SERIALIZED);
     }
@@ -77,20 +87,18 @@ public final class RejectedInput {
   }
 
   private static boolean isJavaSerialized(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ProcessEngineException && cause.getMessage() != null
-          && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
-        return true;
-      }
-    }
-    return false;
+    return hasMessage(error, JAVA_SERIALIZATION_PROHIBITED);
   }
 
   /** An Object or other value sent without what the engine needs to store it. */
   private static boolean hasNoSerializer(Throwable error) {
+    return hasMessage(error, NO_SERIALIZER);
+  }
+
+  /** Whether the engine raised this error (or one of its causes) with a message containing {@code text}. */
+  private static boolean hasMessage(Throwable error, String text) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ProcessEngineException && cause.getMessage() != null
-          && cause.getMessage().contains(NO_SERIALIZER)) {
+      if (cause instanceof ProcessEngineException && cause.getMessage() != null && cause.getMessage().contains(text)) {
         return true;
       }
     }

@@ -110,15 +110,18 @@ final class ConcernArm {
   }
 
   /**
-   * Submits a task's form. A step that meets its case's alert job in the same moment gets a 500
-   * (optimistic locking, or the engine finding the execution tree changed under it: nothing saved):
-   * the user submits again, at most twice; counted.
+   * Submits a task's form. A step that meets its case's alert job in the same moment is refused,
+   * nothing saved (optimistic locking, or the engine finding the execution tree changed under it):
+   * bare Camunda answers 500 with the engine's message, the application 409 "send it again". The
+   * user submits again, at most twice; counted.
    */
   private RestApi.Reply complete(String taskId, Map<String, Object> form) {
     RestApi.Reply done = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       done = cpo.post("/task/" + taskId + (application ? "/submit-form" : "/complete"), form);
-      if (done.status() != 500 || !CONCURRENT_UPDATE.matcher(done.body()).find()) {
+      boolean concurrentChange = done.status() == 409
+          || done.status() == 500 && CONCURRENT_UPDATE.matcher(done.body()).find();
+      if (!concurrentChange) {
         return done;
       }
       conflicts.incrementAndGet();
@@ -129,7 +132,7 @@ final class ConcernArm {
   private static final Pattern CONCURRENT_UPDATE =
       Pattern.compile("updated by another transaction concurrently|ENGINE-03077 Cannot resolve parent");
 
-  /** Task submissions answered 500 for a concurrent update and submitted again. */
+  /** Task submissions refused for a concurrent update and submitted again. */
   int conflicts() {
     return conflicts.get();
   }

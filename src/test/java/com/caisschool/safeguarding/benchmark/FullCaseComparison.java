@@ -61,7 +61,7 @@ final class FullCaseComparison {
 
   private String retried(String arm) {
     int count = conflicts.get(arm);
-    return count == 0 ? "" : ", " + count + " steps submitted again after a 500 for a concurrent update";
+    return count == 0 ? "" : ", " + count + " steps submitted again after a refusal for a concurrent update";
   }
 
   void report(BenchmarkTable table) {
