@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.forms;
 
+import static com.caisschool.safeguarding.testing.FormRules.withoutLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.caisschool.safeguarding.language.StaffLanguage;
@@ -106,10 +107,6 @@ class FormTranslationsTest {
     return FormDefinitions.parse(new ByteArrayInputStream(JSON.writeValueAsBytes(form)));
   }
 
-  private static List<FormField> withoutLabels(List<FormField> fields) {
-    return fields.stream().map(field -> new FormField(field.key(), "", field.type(), field.required(), field.hide(),
-        field.options(), field.optionsVariable(), field.limits(), field.subtype(), field.readonly(), Map.of())).toList();
-  }
 
   /** Whether a text has words of its own (a heading of just {@code ### {{dutyReference}}} has none to translate). */
   private static boolean hasWords(String text) {

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.language;
 
+import static com.caisschool.safeguarding.testing.FormRules.withoutLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.caisschool.safeguarding.forms.FormDefinitions;
@@ -101,8 +102,4 @@ class StaffLanguageTest {
     return FormDefinitions.parse(new ByteArrayInputStream(form.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static List<FormField> withoutLabels(List<FormField> fields) {
-    return fields.stream().map(field -> new FormField(field.key(), "", field.type(), field.required(), field.hide(),
-        field.options(), field.optionsVariable(), field.limits(), field.subtype(), field.readonly(), Map.of())).toList();
-  }
 }
