@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Locale;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
@@ -57,7 +55,7 @@ class WebappCustomization {
     String script = template
         .replace("\"@PRODUCT_NAME@\"", literal(webapps.productName()))
         .replace("\"@VENDOR@\"", literal(webapps.vendor()))
-        .replace("\"@LOCALE@\"", literal(language(request).webappLocale()));
+        .replace("\"@LOCALE@\"", literal(languages.forRequest(request).webappLocale()));
     return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(script);
   }
 
@@ -65,7 +63,7 @@ class WebappCustomization {
   @GetMapping("/camunda/app/" + APPS + "/scripts/safeguarding-webapps.js")
   ResponseEntity<String> script(HttpServletRequest request) throws IOException {
     String script = new ClassPathResource("webapps/safeguarding-webapps.js").getContentAsString(StandardCharsets.UTF_8)
-        .replace("\"@LOCALE@\"", literal(language(request).webappLocale()))
+        .replace("\"@LOCALE@\"", literal(languages.forRequest(request).webappLocale()))
         .replace("\"@LOGIN_PAGE@\"", literal(request.getContextPath() + "/login?logout"));
     return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(script);
   }
@@ -90,17 +88,6 @@ class WebappCustomization {
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache())
         .body(json.writeValueAsString(locale));
-  }
-
-  /** The request's language (the user's choice, else the browser's), if staff can work in it; else the default. */
-  private StaffLanguage language(HttpServletRequest request) {
-    for (Locale asked : Collections.list(request.getLocales())) {
-      var offered = StaffLanguage.of(asked);
-      if (offered.isPresent()) {
-        return offered.get();
-      }
-    }
-    return languages.defaultLanguage();
   }
 
   private String literal(String value) throws JsonProcessingException {
