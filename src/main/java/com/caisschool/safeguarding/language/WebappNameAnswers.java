@@ -105,6 +105,17 @@ class WebappNameAnswers extends OncePerRequestFilter {
     }
 
     @Override
+    public String getHeader(String name) {
+      return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getHeaders(String name) {
+      return "Content-Length".equalsIgnoreCase(name)
+          ? java.util.Collections.enumeration(java.util.List.of(String.valueOf(body.length))) : super.getHeaders(name);
+    }
+
+    @Override
     public ServletInputStream getInputStream() {
       ByteArrayInputStream in = new ByteArrayInputStream(body);
       return new ServletInputStream() {
