@@ -9,6 +9,7 @@ import com.caisschool.safeguarding.testing.DueJobs;
 import com.caisschool.safeguarding.testing.RestApi;
 import com.caisschool.safeguarding.testing.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +86,13 @@ class WebappNameAnswersTest {
       JsonNode listed = chinese.post(API + "/task?firstResult=0&maxResults=50", Map.of("processInstanceId", instance)).json();
       assertThat(names(listed)).contains("对担忧进行初步评估");
 
-      // Tasklist sends the whole task back when a due date is set: the engine keeps the English name.
-      ObjectNode update = ((ObjectNode) chinese.get(API + "/task/" + triage.getId()).json()).put("priority", 77);
+      // Tasklist sends the task's fields back when a due date is set: the engine keeps the English name.
+      JsonNode shown = chinese.get(API + "/task/" + triage.getId()).json();
+      ObjectNode update = JsonNodeFactory.instance.objectNode();
+      List.of("name", "description", "assignee", "owner", "delegationState", "due", "followUp", "parentTaskId",
+          "caseInstanceId", "tenantId").forEach(field -> update.set(field, shown.get(field)));
+      update.put("priority", 77);
+      assertThat(update.path("name").asText()).isEqualTo("对担忧进行初步评估");
       WebappSession.Reply updated = chinese.put(API + "/task/" + triage.getId(), update);
       assertThat(updated.status()).as(updated.body()).isEqualTo(204);
       assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult())
