@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  * The Chinese texts use the glossary's terms (docs/glossary.md): wherever an English text
  * contains an English term of the glossary, its Chinese text contains that term's Chinese. The
  * safeguarding terms are checked in the public page and the application's pages (messages), every
- * form (the form catalogue) and the alert emails (safeguarding.notifications); the webapp terms in
+ * form (the form catalogue), the names in Tasklist (processes/i18n) and the alert emails
+ * (safeguarding.notifications); the webapp terms in
  * the Chinese labels of Tasklist, Cockpit, Admin and the welcome page.
  */
 class GlossaryTest {
@@ -43,7 +44,7 @@ class GlossaryTest {
   }
 
   @Test
-  void theChineseFormsNamesPagesAndEmailsUseTheSafeguardingTerms() throws IOException {
+  void theChineseFormsPagesAndEmailsUseTheSafeguardingTerms() throws IOException {
     Map<String, String> pairs = new LinkedHashMap<>();
     FormTranslations.fromClassPath().catalogue(StaffLanguage.CHINESE).forEach((en, zh) -> pairs.put("form: " + en, zh));
     WebappNames.fromClassPath(Map.of()).catalogue(StaffLanguage.CHINESE).forEach((en, zh) -> pairs.put("name: " + en, zh));
