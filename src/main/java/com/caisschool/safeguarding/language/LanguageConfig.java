@@ -1,12 +1,19 @@
 package com.caisschool.safeguarding.language;
 
 import jakarta.servlet.DispatcherType;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Each signed-in user's language on every page request ({@link UserLanguageRequests}). */
+/**
+ * Each signed-in user's language on every page request ({@link UserLanguageRequests}) and in the
+ * names the webapps list ({@link WebappNameAnswers}).
+ */
 @Configuration
 class LanguageConfig {
 
@@ -17,6 +24,19 @@ class LanguageConfig {
     registration.setName("user-language-requests");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD);
+    return registration;
+  }
+
+  /** The names in the webapps' API answers in the reader's language (after Spring Security, too). */
+  @Bean
+  FilterRegistrationBean<WebappNameAnswers> webappNameAnswers(UserLanguages languages, Environment environment) {
+    // The roles' names (safeguarding.roles) read here: the identity set-up already depends on this package.
+    Map<String, String> roles = Binder.get(environment)
+        .bind("safeguarding.roles", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+    var registration = new FilterRegistrationBean<>(new WebappNameAnswers(WebappNames.fromClassPath(roles), languages));
+    registration.setName("webapp-name-answers");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+    registration.addUrlPatterns("/camunda/api/engine/*");
     return registration;
   }
 }

@@ -1,6 +1,12 @@
 package com.caisschool.safeguarding.language;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,6 +41,27 @@ public class UserLanguages {
   /** The language to write to the user in: their choice, else the school's default. */
   public StaffLanguage of(String userId) {
     return chosenBy(userId).orElse(defaultLanguage);
+  }
+
+  /**
+   * The language of a request: the signed-in user's choice, else the browser's first language
+   * staff can work in, else the school's default (as the webapps' own labels are chosen).
+   */
+  public StaffLanguage forRequest(HttpServletRequest request) {
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
+      Optional<StaffLanguage> chosen = chosenBy(user.getName());
+      if (chosen.isPresent()) {
+        return chosen.get();
+      }
+    }
+    for (Locale asked : Collections.list(request.getLocales())) {
+      Optional<StaffLanguage> offered = StaffLanguage.of(asked);
+      if (offered.isPresent()) {
+        return offered.get();
+      }
+    }
+    return defaultLanguage;
   }
 
   public StaffLanguage defaultLanguage() {

@@ -37,10 +37,13 @@ class PublicReportController {
   private final PublicReportProperties properties;
   private final DatabaseAdmission admission;
   private final int keptUntilAge;
+  private final String dateFormat;
 
   PublicReportController(PublicReports reports, ReportFormCheck check, ConcernChoices choices,
       PublicReportProperties properties, DatabaseAdmission admission,
-      @Value("${safeguarding.case-file.retention-until-age}") int keptUntilAge) {
+      @Value("${safeguarding.case-file.retention-until-age}") int keptUntilAge,
+      @Value("${safeguarding.school-date-format}") String dateFormat) {
+    this.dateFormat = dateFormat;
     this.admission = admission;
     this.keptUntilAge = keptUntilAge;
     this.reports = reports;
@@ -60,6 +63,8 @@ class PublicReportController {
     model.addAttribute("maxText", properties.maxTextLength());
     // The privacy notice says how long a report is kept: the case file's retention rule.
     model.addAttribute("keptUntilAge", keptUntilAge);
+    // A date is typed in the school's format, whatever the browser's language (a date input would follow it).
+    model.addAttribute("dateFormat", dateFormat.toLowerCase(Locale.ROOT));
   }
 
   @GetMapping

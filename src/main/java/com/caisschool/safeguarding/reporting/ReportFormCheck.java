@@ -3,7 +3,9 @@ package com.caisschool.safeguarding.reporting;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,11 +30,20 @@ class ReportFormCheck {
   private final PublicReportProperties limits;
   private final ConcernChoices choices;
   private final ZoneId schoolZone;
+  /** The school's date format (safeguarding.school-date-format), in which the page asks for a date. */
+  private final DateTimeFormatter schoolDate;
 
-  ReportFormCheck(PublicReportProperties limits, ConcernChoices choices, ZoneId schoolZone) {
+  ReportFormCheck(PublicReportProperties limits, ConcernChoices choices, ZoneId schoolZone, String schoolDateFormat) {
     this.limits = limits;
     this.choices = choices;
     this.schoolZone = schoolZone;
+    this.schoolDate = DateTimeFormatter.ofPattern(schoolDateFormat.replace("yyyy", "uuuu"))
+        .withResolverStyle(ResolverStyle.STRICT);
+  }
+
+  /** A date as the page shows and asks for it. */
+  String schoolDate(LocalDate date) {
+    return schoolDate.format(date);
   }
 
   /** Field name → problem, in the order of the form; empty when the report can be started. */
@@ -76,7 +87,7 @@ class ReportFormCheck {
     report.put("observations", clean(form.getWhatHappened()));
     report.put("concernAroseAt", blank(form.getWhenHappened())
         ? OffsetDateTime.now(schoolZone).withNano(0).toString()
-        : LocalDate.parse(form.getWhenHappened().trim()).atStartOfDay(schoolZone).toOffsetDateTime().toString());
+        : LocalDate.parse(form.getWhenHappened().trim(), schoolDate).atStartOfDay(schoolZone).toOffsetDateTime().toString());
     putIfGiven(report, "location", form.getLocation());
     report.put("immediateDanger", "yes".equals(form.getDangerNow()));
     return report;
@@ -87,15 +98,15 @@ class ReportFormCheck {
       return;
     }
     try {
-      LocalDate date = LocalDate.parse(value.trim());
+      LocalDate date = LocalDate.parse(value.trim(), schoolDate);
       LocalDate today = LocalDate.now(schoolZone);
       if (date.isAfter(today)) {
         problems.put("whenHappened", new Problem("report.error.future"));
       } else if (date.isBefore(today.minusYears(30))) {
-        problems.put("whenHappened", new Problem("report.error.date"));
+        problems.put("whenHappened", new Problem("report.error.date", schoolDate(today)));
       }
     } catch (DateTimeParseException e) {
-      problems.put("whenHappened", new Problem("report.error.date"));
+      problems.put("whenHappened", new Problem("report.error.date", schoolDate(LocalDate.now(schoolZone))));
     }
   }
 

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -99,8 +100,8 @@ class ReportingConfig {
 
   @Bean
   ReportFormCheck reportFormCheck(PublicReportProperties properties, ConcernChoices choices,
-      SafeguardingProperties safeguarding) {
-    return new ReportFormCheck(properties, choices, safeguarding.schoolTimeZone());
+      SafeguardingProperties safeguarding, @Value("${safeguarding.school-date-format}") String schoolDateFormat) {
+    return new ReportFormCheck(properties, choices, safeguarding.schoolTimeZone(), schoolDateFormat);
   }
 
   @Bean

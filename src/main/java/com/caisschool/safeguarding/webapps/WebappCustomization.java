@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Locale;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -36,15 +35,19 @@ class WebappCustomization {
   private static final String APPS = "{app:tasklist|cockpit|admin|welcome}";
   private static final String BUNDLED_LOCALES = "META-INF/resources/webjars/camunda/app/%s/locales/%s.json";
   private static final String OUR_LOCALES = "webapps/locales/%s/%s.json";
+  static final String FORM_LIBRARY_WORDS = "forms/i18n/form-library/%s.json";
   private static final MediaType JAVASCRIPT = MediaType.parseMediaType("application/javascript;charset=UTF-8");
 
   private final ObjectMapper json = new ObjectMapper();
   private final WebappProperties webapps;
   private final UserLanguages languages;
+  private final String schoolDateFormat;
 
-  WebappCustomization(WebappProperties webapps, UserLanguages languages) {
+  WebappCustomization(WebappProperties webapps, UserLanguages languages,
+      @Value("${safeguarding.school-date-format}") String schoolDateFormat) {
     this.webapps = webapps;
     this.languages = languages;
+    this.schoolDateFormat = schoolDateFormat;
   }
 
   @GetMapping("/camunda/app/" + APPS + "/scripts/config.js")
@@ -57,7 +60,7 @@ class WebappCustomization {
     String script = template
         .replace("\"@PRODUCT_NAME@\"", literal(webapps.productName()))
         .replace("\"@VENDOR@\"", literal(webapps.vendor()))
-        .replace("\"@LOCALE@\"", literal(language(request).webappLocale()));
+        .replace("\"@LOCALE@\"", literal(languages.forRequest(request).webappLocale()));
     return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(script);
   }
 
@@ -65,8 +68,23 @@ class WebappCustomization {
   @GetMapping("/camunda/app/" + APPS + "/scripts/safeguarding-webapps.js")
   ResponseEntity<String> script(HttpServletRequest request) throws IOException {
     String script = new ClassPathResource("webapps/safeguarding-webapps.js").getContentAsString(StandardCharsets.UTF_8)
-        .replace("\"@LOCALE@\"", literal(language(request).webappLocale()))
+        .replace("\"@LOCALE@\"", literal(languages.forRequest(request).webappLocale()))
         .replace("\"@LOGIN_PAGE@\"", literal(request.getContextPath() + "/login?logout"));
+    return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(script);
+  }
+
+  /**
+   * Tasklist's forms: the form library's own words in the user's language
+   * ({@code forms/i18n/form-library/<tag>.json}) and dates in the school's format.
+   */
+  @GetMapping("/camunda/app/tasklist/scripts/safeguarding-forms.js")
+  ResponseEntity<String> formsScript(HttpServletRequest request) throws IOException {
+    StaffLanguage language = languages.forRequest(request);
+    ClassPathResource words = new ClassPathResource(FORM_LIBRARY_WORDS.formatted(language.tag()));
+    String script = new ClassPathResource("webapps/safeguarding-forms.js").getContentAsString(StandardCharsets.UTF_8)
+        .replace("\"@WORDS@\"", words.exists() ? json.readTree(words.getInputStream()).toString().replace("</", "<\\/") : "{}")
+        .replace("\"@LANGUAGE@\"", literal(language.tag()))
+        .replace("\"@DATE_FORMAT@\"", literal(schoolDateFormat));
     return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(script);
   }
 
@@ -90,17 +108,6 @@ class WebappCustomization {
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache())
         .body(json.writeValueAsString(locale));
-  }
-
-  /** The request's language (the user's choice, else the browser's), if staff can work in it; else the default. */
-  private StaffLanguage language(HttpServletRequest request) {
-    for (Locale asked : Collections.list(request.getLocales())) {
-      var offered = StaffLanguage.of(asked);
-      if (offered.isPresent()) {
-        return offered.get();
-      }
-    }
-    return languages.defaultLanguage();
   }
 
   private String literal(String value) throws JsonProcessingException {

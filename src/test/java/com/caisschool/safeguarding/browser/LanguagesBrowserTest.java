@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Chinese for staff and the webapps' rough edges, in a real browser (README "Languages"): a
  * teacher whose language is Chinese logs in, sees Tasklist in Chinese with no raw label keys,
- * reports a concern through the Chinese start form and logs out onto the application's log-in
+ * the processes' names in Chinese, reports a concern through the Chinese start form (a Chinese
+ * required-field message, the date typed in the school's format) and logs out onto the application's log-in
  * page; an administrator who lands on Tasklist gets the page that sends them to Admin; on a
  * phone the public page's receipt code stays on one line.
  */
@@ -64,19 +65,31 @@ class LanguagesBrowserTest {
             .doesNotContainPattern("\\b[A-Z]{3,}_[A-Z_]{3,}\\b");
         teacher.screenshot(BrowserSuiteTest.IMAGES.resolve("tasklist-chinese.png"));
 
+        // The processes to start have their Chinese names (processes/i18n/zh-CN.json).
         teacher.click(By.cssSelector(".start-process-action a"));
-        teacher.click(By.partialLinkText("Safeguarding concern"));
+        teacher.until(driver -> driver.findElement(By.cssSelector(".modal-dialog")).getText().contains("儿童保护担忧"));
+        assertThat(teacher.find(By.cssSelector(".modal-dialog")).getText()).doesNotContain("Safeguarding concern");
+        teacher.click(By.partialLinkText("儿童保护担忧"));
         assertThat(teacher.find(By.cssSelector(".fjs-form")).getText())
             .contains("报告儿童保护担忧").contains("孩子的姓名").contains("孩子现在处于紧急危险中");
+        // The form library's own words are Chinese: an empty required answer says so in Chinese.
+        teacher.find(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+        teacher.until(driver -> driver.findElement(By.cssSelector(".fjs-form")).getText().contains("此项为必填项。"));
+        assertThat(teacher.find(By.cssSelector(".fjs-form")).getText()).doesNotContain("Field is required");
+        // Dates are typed in the school's format (safeguarding.school-date-format), not mm/dd/yyyy.
+        assertThat(teacher.find(By.cssSelector("input[id*='field_concernAroseAt_'][id$='-date']"))
+            .getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
         teacher.type(field("childName"), CHILD);
         teacher.type(field("childGrade"), "四年级");
         teacher.click(By.cssSelector("input[id*='field_categories_'][id$='-0']"));
         teacher.click(By.cssSelector("input[id*='field_concernAbout_'][id$='-1']"));
-        String yesterday = LocalDate.now().minusDays(1).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+        String yesterday = LocalDate.now().minusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd"));
         teacher.type(By.cssSelector("input[id*='field_concernAroseAt_'][id$='-date']"), yesterday + Keys.TAB);
         teacher.type(By.cssSelector("input[id*='field_concernAroseAt_'][id$='-time']"), "09:30" + Keys.TAB);
         teacher.type(field("location"), "操场" + Keys.TAB);
         teacher.type(field("observations"), "孩子两只手腕上都有淤青");
+        assertThat(teacher.find(By.cssSelector("input[id*='field_concernAroseAt_'][id$='-date']")).getAttribute("value"))
+            .isEqualTo(yesterday);
         teacher.screenshot(BrowserSuiteTest.IMAGES.resolve("teacher-report-chinese.png"));
         teacher.find(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
         teacher.until(driver -> driver.findElements(By.cssSelector(".modal-dialog")).isEmpty());

@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  * The Chinese texts use the glossary's terms (docs/glossary.md): wherever an English text
  * contains an English term of the glossary, its Chinese text contains that term's Chinese. The
  * safeguarding terms are checked in the public page and the application's pages (messages), every
- * form (the form catalogue) and the alert emails (safeguarding.notifications); the webapp terms in
+ * form (the form catalogue), the names in Tasklist (processes/i18n) and the alert emails
+ * (safeguarding.notifications); the webapp terms in
  * the Chinese labels of Tasklist, Cockpit, Admin and the welcome page.
  */
 class GlossaryTest {
@@ -46,6 +47,7 @@ class GlossaryTest {
   void theChineseFormsPagesAndEmailsUseTheSafeguardingTerms() throws IOException {
     Map<String, String> pairs = new LinkedHashMap<>();
     FormTranslations.fromClassPath().catalogue(StaffLanguage.CHINESE).forEach((en, zh) -> pairs.put("form: " + en, zh));
+    WebappNames.fromClassPath(Map.of()).catalogue(StaffLanguage.CHINESE).forEach((en, zh) -> pairs.put("name: " + en, zh));
     messages().forEach(pairs::put);
     emails().forEach(pairs::put);
 
@@ -72,6 +74,15 @@ class GlossaryTest {
         .containsExactly("b: 'concern' → 担忧 missing in: 你的顾虑");
   }
 
+  @Test
+  void aLongerTermWithItsOwnChineseCoversTheShorterOneInIt() {
+    Map<String, String> terms = Map.of("Child Protection Officer", "儿童保护负责人", "Deputy Child Protection Officer", "儿童保护副负责人");
+
+    assertThat(misused(terms, Map.of("a", "Deputy Child Protection Officer", "b", "Child Protection Officer and deputy"),
+        Map.of("a", "儿童保护副负责人", "b", "儿童保护副负责人")))
+        .containsExactly("b: 'Child Protection Officer' → 儿童保护负责人 missing in: 儿童保护副负责人");
+  }
+
   private static List<String> misused(Map<String, String> terms, Map<String, String> pairs) {
     Map<String, String> english = new LinkedHashMap<>();
     pairs.keySet().forEach(key -> english.put(key, key.substring(key.indexOf(": ") + 2)));
@@ -83,12 +94,26 @@ class GlossaryTest {
     List<String> misused = new ArrayList<>();
     english.forEach((key, text) -> terms.forEach((term, translation) -> {
       String translated = chinese.get(key);
-      String words = PLACEHOLDER.matcher(text).replaceAll(" ");
+      String words = withoutLongerTerms(terms, term, PLACEHOLDER.matcher(text).replaceAll(" "));
       if (translated != null && matcher(term).matcher(words).find() && !translated.contains(translation)) {
         misused.add(key + ": '" + term + "' → " + translation + " missing in: " + translated);
       }
     }));
     return misused;
+  }
+
+  /**
+   * The text without the longer terms that contain {@code term}: "Deputy Child Protection Officer"
+   * has its own Chinese term, which need not contain that of "Child Protection Officer".
+   */
+  private static String withoutLongerTerms(Map<String, String> terms, String term, String text) {
+    String words = text;
+    for (String longer : terms.keySet()) {
+      if (longer.length() > term.length() && longer.toLowerCase().contains(term.toLowerCase())) {
+        words = matcher(longer).matcher(words).replaceAll(" ");
+      }
+    }
+    return words;
   }
 
   /**

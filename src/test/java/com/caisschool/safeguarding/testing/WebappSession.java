@@ -74,6 +74,11 @@ public final class WebappSession {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET());
   }
 
+  /** A GET of a resource with what it links embedded (HAL), as Tasklist asks for a task. */
+  public Reply getHal(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/hal+json").GET());
+  }
+
   /** A GET as a browser sends it when the user opens a page. */
   public Reply page(String path) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -152,6 +157,12 @@ public final class WebappSession {
   public Reply post(String path, Object body) {
     return send(withXsrf(HttpRequest.newBuilder(URI.create(baseUrl + path)))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  /** A JSON PUT as the webapps send it, with Camunda's XSRF token. */
+  public Reply put(String path, Object body) {
+    return send(withXsrf(HttpRequest.newBuilder(URI.create(baseUrl + path)))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
   /** A JSON POST without the XSRF token, as a forged cross-site request would be. */

@@ -59,6 +59,19 @@ class WebappCustomizationTest {
   }
 
   @Test
+  void tasklistsFormsGetTheFormLibrarysWordsInTheUsersLanguageAndTheSchoolsDateFormat() {
+    WebappSession.Reply chinese = WebappSession.loggedIn(port, "liwei", "demo")
+        .page("/camunda/app/tasklist/scripts/safeguarding-forms.js");
+    assertThat(chinese.status()).isEqualTo(200);
+    assertThat(chinese.body()).contains("\"Field is required.\":\"此项为必填项。\"").contains("\"zh-CN\"")
+        .contains("const schoolDateFormat = \"yyyy-MM-dd\"").doesNotContain("@WORDS@");
+    assertThat(WebappSession.loggedIn(port, "teacher", "demo").page("/camunda/app/tasklist/scripts/safeguarding-forms.js")
+        .body()).contains("const words = {};").contains("const schoolDateFormat = \"yyyy-MM-dd\"");
+    assertThat(WebappSession.loggedIn(port, "cpo", "demo").page("/camunda/app/tasklist/scripts/config.js").body())
+        .contains("'scripts/safeguarding-forms.js'");
+  }
+
+  @Test
   void theCustomizationNeedsALogIn() {
     WebappSession.Reply anonymous = WebappSession.anonymous(port).page("/camunda/app/tasklist/scripts/config.js");
     assertThat(anonymous.status()).isIn(302, 401);

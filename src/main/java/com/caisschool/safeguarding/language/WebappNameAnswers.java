@@ -1,0 +1,154 @@
+package com.caisschool.safeguarding.language;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The webapps' API answers about process definitions, tasks and filters ({@code /camunda/api/engine/})
+ * carry the names in the reader's language and each candidate group by its readable name
+ * ({@link WebappNames}); a task or filter the webapps send back gets its English names again.
+ * The REST API ({@code /engine-rest}) and the engine keep the English names.
+ */
+class WebappNameAnswers extends OncePerRequestFilter {
+
+  /** The resources whose answers carry names a person reads in Tasklist or Cockpit. */
+  private static final Pattern NAMED = Pattern.compile("/camunda/api/engine/engine/[^/]+/(process-definition|task|filter)(/.*)?");
+  /** An update of one task or filter, which carries its names back. */
+  private static final Pattern UPDATE = Pattern.compile("/camunda/api/engine/engine/[^/]+/(task|filter)/[^/]+");
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final WebappNames names;
+  private final UserLanguages languages;
+
+  WebappNameAnswers(WebappNames names, UserLanguages languages) {
+    this.names = names;
+    this.languages = languages;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !NAMED.matcher(path(request)).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    StaffLanguage language = languages.forRequest(request);
+    HttpServletRequest sent = request;
+    if ("PUT".equals(request.getMethod()) && UPDATE.matcher(path(request)).matches()) {
+      sent = inEnglish(request, language);
+    }
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(sent, answer);
+    String type = answer.getContentType();
+    if (answer.getStatus() == HttpServletResponse.SC_OK && type != null && type.contains("json")
+        && answer.getContentSize() > 0) {
+      JsonNode body = json.readTree(answer.getContentAsByteArray());
+      names.translateAnswer(body, language);
+      answer.resetBuffer();
+      answer.getOutputStream().write(json.writeValueAsBytes(body));
+    }
+    answer.copyBodyToResponse();
+  }
+
+  private HttpServletRequest inEnglish(HttpServletRequest request, StaffLanguage language) throws IOException {
+    byte[] sent = request.getInputStream().readAllBytes();
+    byte[] english = sent;
+    if (sent.length > 0) {
+      try {
+        JsonNode update = json.readTree(sent);
+        names.untranslateUpdate(update, language);
+        english = json.writeValueAsBytes(update);
+      } catch (IOException notJson) {
+        // The engine answers it with its own 400.
+      }
+    }
+    return new WithBody(request, english);
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  private static final class WithBody extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    WithBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getHeaders(String name) {
+      return "Content-Length".equalsIgnoreCase(name)
+          ? java.util.Collections.enumeration(java.util.List.of(String.valueOf(body.length))) : super.getHeaders(name);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("Read synchronously");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

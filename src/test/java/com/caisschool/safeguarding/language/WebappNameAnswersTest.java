@@ -1,0 +1,119 @@
+package com.caisschool.safeguarding.language;
+
+import static com.caisschool.safeguarding.testing.ConcernReports.bruises;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.CaseSteps;
+import com.caisschool.safeguarding.testing.DueJobs;
+import com.caisschool.safeguarding.testing.RestApi;
+import com.caisschool.safeguarding.testing.WebappSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What Tasklist gets from the webapps' API (README "Languages"): a reader whose language is Chinese
+ * gets the processes' names to start, the filters and the task's name in Chinese, and everybody the
+ * task's groups by their role's name, never the id {@code dcpo}; the REST API and the engine keep
+ * the English names, also after a Chinese reader updates the task.
+ */
+@ApplicationTest
+class WebappNameAnswersTest {
+
+  private static final String API = "/camunda/api/engine/engine/default";
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired UserLanguages languages;
+
+  @AfterEach
+  void cpoBackToNoLanguageSetting() {
+    identityService.deleteUserInfo("cpo", UserLanguages.USER_INFO_KEY);
+  }
+
+  @Test
+  void aChineseTeacherGetsTheProcessesToStartAndTheFiltersInChinese() {
+    WebappSession liwei = WebappSession.loggedIn(port, "liwei", "demo");
+
+    JsonNode startable = liwei.get(API + "/process-definition?latest=true&active=true&startableInTasklist=true"
+        + "&startablePermissionCheck=true&firstResult=0&maxResults=15").json();
+    assertThat(names(startable)).contains("儿童保护担忧：对孩子安全或福祉的任何担心（不确定时从这里开始）")
+        .noneMatch(name -> name.startsWith("Safeguarding concern"));
+    assertThat(names(liwei.get(API + "/filter?resourceType=Task&itemCount=true").json()))
+        .contains("我的任务").doesNotContain("My tasks");
+
+    WebappSession teacher = WebappSession.loggedIn(port, "teacher", "demo");
+    assertThat(names(teacher.get(API + "/process-definition?latest=true&active=true&startableInTasklist=true").json()))
+        .contains("Safeguarding concern: any worry about a child's safety or welfare (start here if unsure)");
+  }
+
+  @Test
+  void theTaskReadsInTheReadersLanguageWithItsGroupsByName() {
+    String instance = new CaseSteps(port, taskService).reportConcern(bruises("Nia Names-Testchild"));
+    DueJobs.run(managementService, instance);
+    Task triage = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("user_task_cpo_triage")
+        .singleResult();
+    taskService.addCandidateGroup(triage.getId(), "dcpo");
+    try {
+      WebappSession english = WebappSession.loggedIn(port, "cpo", "demo");
+      JsonNode inEnglish = english.getHal(API + "/task/" + triage.getId()).json();
+      assertThat(inEnglish.path("name").asText()).isEqualTo("Triage the concern");
+      assertThat(groupNames(inEnglish)).contains("Child Protection Officer", "Deputy Child Protection Officer")
+          .doesNotContain("cpo", "dcpo");
+
+      languages.choose("cpo", StaffLanguage.CHINESE);
+      WebappSession chinese = WebappSession.loggedIn(port, "cpo", "demo");
+      JsonNode inChinese = chinese.getHal(API + "/task/" + triage.getId()).json();
+      assertThat(inChinese.path("name").asText()).isEqualTo("对担忧进行初步评估");
+      assertThat(inChinese.at("/_embedded/processDefinition/0/name").asText()).startsWith("儿童保护担忧");
+      assertThat(groupNames(inChinese)).contains("儿童保护负责人", "儿童保护副负责人");
+      JsonNode listed = chinese.post(API + "/task?firstResult=0&maxResults=50", Map.of("processInstanceId", instance)).json();
+      assertThat(names(listed)).contains("对担忧进行初步评估");
+
+      // Tasklist sends the task's fields back when a due date is set: the engine keeps the English name.
+      JsonNode shown = chinese.get(API + "/task/" + triage.getId()).json();
+      ObjectNode update = JsonNodeFactory.instance.objectNode();
+      List.of("name", "description", "assignee", "owner", "delegationState", "due", "followUp", "parentTaskId",
+          "caseInstanceId", "tenantId").forEach(field -> update.set(field, shown.get(field)));
+      update.put("priority", 77);
+      assertThat(update.path("name").asText()).isEqualTo("对担忧进行初步评估");
+      WebappSession.Reply updated = chinese.put(API + "/task/" + triage.getId(), update);
+      assertThat(updated.status()).as(updated.body()).isEqualTo(204);
+      assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult())
+          .satisfies(task -> assertThat(task.getName()).isEqualTo("Triage the concern"))
+          .satisfies(task -> assertThat(task.getPriority()).isEqualTo(77));
+      // The REST API is not the webapps': English, whatever the user's language.
+      assertThat(RestApi.as(port, "cpo", "demo").get("/task/" + triage.getId()).json().path("name").asText())
+          .isEqualTo("Triage the concern");
+    } finally {
+      runtimeService.deleteProcessInstance(instance, "test done");
+    }
+  }
+
+  private static List<String> names(JsonNode answer) {
+    JsonNode items = answer.isArray() ? answer : answer.path("_embedded").path("task");
+    return StreamSupport.stream(items.spliterator(), false).map(item -> item.path("name").asText()).toList();
+  }
+
+  private static List<String> groupNames(JsonNode task) {
+    return StreamSupport.stream(task.at("/_embedded/identityLink").spliterator(), false)
+        .filter(link -> "candidate".equals(link.path("type").asText()) && link.path("groupId").isTextual())
+        .map(link -> link.at("/_embedded/group/0/name").asText()).toList();
+  }
+}
