@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.caisschool.safeguarding.testing.ProcessTestDelegates;
 import com.caisschool.safeguarding.testing.RecordedNotifications;
@@ -119,7 +120,7 @@ class UrgentAlertProcessTest {
     assertThat(pi).hasPassed("service_task_post_to_robot", "service_task_send_sms")
         .isWaitingAt("user_task_acknowledge_urgent_alert");
     assertThat(task(pi)).isAssignedTo("cpo");
-    complete(task(pi));
+    complete(task(pi), withVariables("urgentAlertAcknowledged", true));
     assertThat(pi).isEnded().hasPassed("end_event_acknowledged").hasNotPassed("service_task_escalate_unacknowledged");
   }
 
@@ -167,7 +168,7 @@ class UrgentAlertProcessTest {
     managementService().executeJob(robotJob);
     assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(pi).hasPassed("service_task_post_to_robot");
-    complete(task(pi));
+    complete(task(pi), withVariables("urgentAlertAcknowledged", true));
     assertThat(pi).isEnded();
   }
 }
