@@ -172,7 +172,7 @@ class AllegationAgainstAdultProcessTest {
     assertThat(candidateGroups(task("user_task_record_low_level_concern", pi)))
         .containsExactlyInAnyOrder(BOARD, "cpo", "dcpo");
     completeLowLevelConcern(pi);
-    assertThat(pi).isEnded().hasPassed("end_event_low_level_concern");
+    assertThat(pi).isEnded().hasPassed("service_task_inform_cpo_low_level_concern");
     assertHeadHasNoPartIn(pi);
   }
 
@@ -208,7 +208,7 @@ class AllegationAgainstAdultProcessTest {
     assertThat(pi).isWaitingAt("user_task_record_low_level_concern");
     assertThat(candidateGroups(task("user_task_record_low_level_concern", pi))).containsExactlyInAnyOrder("hr", "cpo", "dcpo");
     completeLowLevelConcern(pi);
-    assertThat(pi).isEnded().hasPassed("end_event_low_level_concern", "end_event_allegation_closed")
+    assertThat(pi).isEnded().hasPassed("service_task_inform_cpo_low_level_concern", "end_event_allegation_closed")
         .hasNotPassed("user_task_safeguard_children", "user_task_suspension_decision");
   }
 
@@ -308,7 +308,7 @@ class AllegationAgainstAdultProcessTest {
     assertThat(pi).as("not closed before the CPO is told").isWaitingAt("service_task_inform_cpo_low_level_concern");
     runAsyncJobs(pi);
 
-    assertThat(pi).isEnded().hasPassed("service_task_inform_cpo_low_level_concern", "end_event_low_level_concern");
+    assertThat(pi).isEnded().hasPassed("service_task_inform_cpo_low_level_concern");
     Notification informed = notifications.all().get(notifications.all().size() - 1);
     assertThat(informed.kind()).isEqualTo("low-level-concern-recorded");
     assertThat(informed.recipientGroups()).containsExactly("cpo", "dcpo");
@@ -447,7 +447,7 @@ class AllegationAgainstAdultProcessTest {
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("investigation-report-overdue"))
         .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of("cpo", "dcpo", BOARD));
     assertThat(pi).isWaitingAt("user_task_investigation_report")
-        .hasPassed("end_event_investigation_reminded", "end_event_investigation_escalated");
+        .hasPassed("service_task_remind_investigation_report", "service_task_escalate_investigation_report");
   }
 
   // ---------------------------------------------------------------- outcome, feedback, follow-up
@@ -512,7 +512,7 @@ class AllegationAgainstAdultProcessTest {
     advance(Duration.ofMinutes(1));
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("accused-feedback-overdue"))
         .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of("cpo", "dcpo", BOARD));
-    assertThat(pi).isWaitingAt("user_task_feedback_to_accused").hasPassed("end_event_feedback_escalated");
+    assertThat(pi).isWaitingAt("user_task_feedback_to_accused").hasPassed("service_task_escalate_feedback_overdue");
   }
 
   // ---------------------------------------------------------------- whole case
@@ -533,7 +533,7 @@ class AllegationAgainstAdultProcessTest {
     assertThat(notifications.all()).filteredOn(n -> n.kind().equals("allegation-open-escalation"))
         .singleElement().extracting(Notification::recipientGroups).isEqualTo(List.of(BOARD));
     assertThat(pi).isWaitingAt("user_task_decide_outcome")
-        .hasPassed("end_event_case_warning_sent", "end_event_case_escalated");
+        .hasPassed("service_task_warn_case_open", "service_task_escalate_case_to_board");
 
     completeOutcome(pi, "unsubstantiated");
     completeFeedback(pi);

@@ -443,7 +443,7 @@ class BullyingIncidentTest {
         .containsExactly("cpo", "dcpo", "board-chair");
 
     assertThat(pi).as("the investigation stays open with its administrator").isWaitingAt("user_task_investigate")
-        .hasPassed("end_event_investigation_reminded", "end_event_investigation_escalated");
+        .hasPassed("service_task_remind_investigation", "service_task_escalate_investigation");
   }
 
   @Test
@@ -459,7 +459,7 @@ class BullyingIncidentTest {
     runNotifications();
 
     assertThat(notifications.kinds()).containsExactly("bullying-reported", "bullying-support-overdue");
-    assertThat(pi).isWaitingAt("user_task_support_targeted_student").hasPassed("end_event_support_overdue_alerted");
+    assertThat(pi).isWaitingAt("user_task_support_targeted_student").hasPassed("service_task_alert_support_overdue");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.caisschool.safeguarding.testing.ProcessTestDelegates;
+import com.caisschool.safeguarding.testing.RecordedNotifications;
 import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * any model change. {@code src/test/resources/models-before-lanes/} holds the versions deployed before
  * it. A case waiting on such a version keeps its place (every element a case can wait at keeps its id
  * and type) and still completes on it once the new version is deployed beside it.
+ *
+ * <p>Then the alerts were drawn compactly: each alert task and its own end event became one message
+ * event with the task's id ({@code src/test/resources/models-before-compact-alerts/} holds the versions
+ * before). The same holds for those versions, and an alert job a case has pending on such a version
+ * still runs there.
  */
 class CasesOnThePreviousDiagramTest {
 
@@ -52,12 +58,13 @@ class CasesOnThePreviousDiagramTest {
       ProcessEngineCoverageExtension.builder(ProcessTestDelegates.ENGINE_CONFIG).build();
 
   private RepositoryService repositoryService;
+  private RecordedNotifications notifications;
   private final List<String> deployments = new ArrayList<>();
 
   @BeforeEach
   void setUp(ProcessEngine processEngine) {
     BpmnAwareTests.init(processEngine);
-    ProcessTestDelegates.register(processEngine);
+    notifications = ProcessTestDelegates.register(processEngine);
     repositoryService = processEngine.getRepositoryService();
   }
 
@@ -71,6 +78,16 @@ class CasesOnThePreviousDiagramTest {
   @ValueSource(strings = {"safeguarding-concern", "self-harm-response", "bullying-incident", "allegation-against-adult"})
   void everyPlaceACaseCanWaitAtKeepsItsIdAndType(String key) {
     Map<String, String> before = waitingPlaces(Bpmn.readModelFromFile(new File("src/test/resources/models-before-lanes/" + key + ".bpmn")));
+    Map<String, String> now = waitingPlaces(Bpmn.readModelFromFile(new File("processes/" + key + ".bpmn")));
+    assertThat(before).isNotEmpty();
+    assertThat(now).containsAllEntriesOf(before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"allegation-against-adult", "bullying-incident", "campus-safety-audit", "safer-recruitment",
+      "school-trip", "photo-deletion", "policy-review", "staff-training", "trip-leaders-meeting", "urgent-alert"})
+  void everyPlaceACaseCanWaitAtBeforeTheCompactAlertsKeepsItsIdAndType(String key) {
+    Map<String, String> before = waitingPlaces(Bpmn.readModelFromFile(new File("src/test/resources/" + BEFORE_COMPACT_ALERTS + key + ".bpmn")));
     Map<String, String> now = waitingPlaces(Bpmn.readModelFromFile(new File("processes/" + key + ".bpmn")));
     assertThat(before).isNotEmpty();
     assertThat(now).containsAllEntriesOf(before);
@@ -124,6 +141,50 @@ class CasesOnThePreviousDiagramTest {
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_allegation_concluded");
   }
 
+  private static final String BEFORE_COMPACT_ALERTS = "models-before-compact-alerts/";
+
+  @Test
+  void anAllegationAtItsFollowUpOnTheVersionBeforeTheCompactAlertsConcludes() {
+    ProcessInstance pi = waitingOnThePreviousVersion(BEFORE_COMPACT_ALERTS, "allegation-against-adult", "user_task_follow_up",
+        Map.of("caseOwnerGroup", "head-of-school"));
+    complete(task("user_task_follow_up", pi), withVariables("accusedResigned", false, "regulatorReferral", "no",
+        "regulatorReferralReason", "Unfounded.", "referencesNote", "Not mentioned in references.",
+        "accreditationNotice", false, "lessonsLearned", "Lessons."));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_allegation_concluded");
+  }
+
+  @Test
+  void aBullyingCaseWaitingForClosureOnTheVersionBeforeTheCompactAlertsCloses() {
+    ProcessInstance pi = waitingOnThePreviousVersion(BEFORE_COMPACT_ALERTS, "bullying-incident", "user_task_close_case",
+        Map.of("monitoringRounds", 1, "monitoringMaxRounds", 6, "monitoringLimitAt", Date.from(Instant.now().plus(Duration.ofDays(90)))));
+    complete(task(pi), withVariables("monitoringFindings", "No incidents seen.", "monitoringOutcome", "close",
+        "monitoringOutcomeReason", "Four quiet weeks.", "closureSummary", "Counseling; the bullying stopped.",
+        "closureParentsInformed", "yes"));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_case_closed");
+  }
+
+  @Test
+  void aBullyingAlertPendingOnTheVersionBeforeTheCompactAlertsIsSentAndTheCaseGoesOn() {
+    ProcessInstance pi = waitingOnThePreviousVersion(BEFORE_COMPACT_ALERTS, "bullying-incident",
+        "service_task_alert_bullying_reported", Map.of());
+    BpmnAwareTests.execute(BpmnAwareTests.job("service_task_alert_bullying_reported", pi));
+    assertThat(notifications.kinds()).containsExactly("bullying-reported");
+    BpmnAwareTests.assertThat(pi).hasPassed("service_task_alert_bullying_reported")
+        .isWaitingAt("user_task_support_targeted_student", "user_task_investigate");
+    assertThat(BpmnAwareTests.repositoryService().createProcessDefinitionQuery()
+        .processDefinitionId(pi.getProcessDefinitionId()).singleResult().getResourceName())
+        .as("still on the version with the alert task").contains(BEFORE_COMPACT_ALERTS);
+  }
+
+  @Test
+  void anOverdueAuditEscalationPendingOnTheVersionBeforeTheCompactAlertsIsSent() {
+    ProcessInstance pi = waitingOnThePreviousVersion(BEFORE_COMPACT_ALERTS, "campus-safety-audit",
+        "service_task_alert_audit_overdue", Map.of());
+    BpmnAwareTests.execute(BpmnAwareTests.job("service_task_alert_audit_overdue", pi));
+    assertThat(notifications.kinds()).containsExactly("campus-audit-overdue");
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("service_task_alert_audit_overdue", "end_event_head_alerted");
+  }
+
   /** A top-level step to start a case at, for models whose task sits in a sub-process with timers. */
   private static final Map<String, String> PARKED_AT = Map.of("allegation-against-adult", "service_task_warn_case_open");
 
@@ -132,18 +193,23 @@ class CasesOnThePreviousDiagramTest {
    * it, as a release does. The case stays on the previous version.
    */
   private ProcessInstance waitingOnThePreviousVersion(String key, String taskId, Map<String, Object> more) {
-    ProcessDefinition previous = deploy("models-before-lanes/" + key + ".bpmn");
+    return waitingOnThePreviousVersion("models-before-lanes/", key, taskId, more);
+  }
+
+  private ProcessInstance waitingOnThePreviousVersion(String folder, String key, String taskId, Map<String, Object> more) {
+    ProcessDefinition previous = deploy(folder + key + ".bpmn");
     Map<String, Object> variables = new HashMap<>(ProcessTestDelegates.applicationProperties().processDefaults().get(key));
     variables.putAll(more);
     variables.put("caseReference", "SC-2026-PREV01");
     variables.put("childName", "Test Child");
+    String parkedAt = PARKED_AT.containsKey(key) && !PARKED_AT.get(key).equals(taskId) ? PARKED_AT.get(key) : taskId;
     ProcessInstance pi = BpmnAwareTests.runtimeService().createProcessInstanceById(previous.getId())
-        .businessKey("SC-2026-PREV01").startBeforeActivity(PARKED_AT.getOrDefault(key, taskId))
+        .businessKey("SC-2026-PREV01").startBeforeActivity(parkedAt)
         .setVariables(variables).execute();
-    if (PARKED_AT.containsKey(key)) {
+    if (!parkedAt.equals(taskId)) {
       // the case's variables exist before the task's enclosing scope (and its timers) is entered
       BpmnAwareTests.runtimeService().createProcessInstanceModification(pi.getId()).startBeforeActivity(taskId)
-          .cancelAllForActivity(PARKED_AT.get(key)).execute();
+          .cancelAllForActivity(parkedAt).execute();
     }
 
     ProcessDefinition current = deploy("processes/" + key + ".bpmn");

@@ -79,9 +79,22 @@ class ModelRulesTest {
     assertThat(started).containsAll(sent);
   }
 
+  /** An alert to people (a message event without a message, sent by its delegate) reaches no model. */
+  @Test
+  void everyMessageEventWithoutAMessageIsAnAlertItsDelegateSends() {
+    models().map(Bpmn::readModelFromFile).forEach(model -> {
+      for (ThrowEvent event : model.getModelElementsByType(ThrowEvent.class)) {
+        event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+            .map(MessageEventDefinition.class::cast).filter(d -> d.getMessage() == null)
+            .forEach(d -> assertThat(d.getCamundaDelegateExpression()).as(event.getId()).isNotBlank());
+      }
+    });
+  }
+
+  /** The names of the messages of these definitions; alerts to people name none. */
   private static Stream<String> messages(List<?> definitions) {
-    return definitions.stream().filter(MessageEventDefinition.class::isInstance)
-        .map(d -> ((MessageEventDefinition) d).getMessage().getName());
+    return definitions.stream().filter(MessageEventDefinition.class::isInstance).map(MessageEventDefinition.class::cast)
+        .filter(d -> d.getMessage() != null).map(d -> d.getMessage().getName());
   }
 
   private static Set<String> formIds() throws IOException {
