@@ -16,9 +16,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EscalationModelRulesTest {
 
+  private static final String ESCALATE = "${escalate}";
   private static final EscalationRules RULES = ProcessTestDelegates.applicationProperties().escalation();
 
   static Stream<File> models() {
@@ -80,8 +83,8 @@ class EscalationModelRulesTest {
   @MethodSource("models")
   void everyEscalateStepNamesAUserTaskOfItsModel(File file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
-    for (ServiceTask step : model.getModelElementsByType(ServiceTask.class)) {
-      if ("${escalate}".equals(step.getCamundaDelegateExpression())) {
+    for (FlowNode step : model.getModelElementsByType(FlowNode.class)) {
+      if (isEscalateStep(step)) {
         Object named = model.getModelElementById(lateTask(step));
         assertThat(named).as(step.getId() + " lateTask").isInstanceOf(UserTask.class);
       }
@@ -123,8 +126,7 @@ class EscalationModelRulesTest {
       if (node instanceof UserTask other && other != task) {
         return true;
       }
-      if (node instanceof ServiceTask step && "${escalate}".equals(step.getCamundaDelegateExpression())
-          && task.getId().equals(lateTask(step))) {
+      if (isEscalateStep(node) && task.getId().equals(lateTask(node))) {
         return true;
       }
       node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(next::push);
@@ -132,7 +134,17 @@ class EscalationModelRulesTest {
     return false;
   }
 
-  private static String lateTask(ServiceTask step) {
+  /** A step calling {@code ${escalate}}: a service task, or an alert drawn as a message throw or end event. */
+  private static boolean isEscalateStep(FlowNode node) {
+    if (node instanceof ServiceTask task) {
+      return ESCALATE.equals(task.getCamundaDelegateExpression());
+    }
+    return node instanceof ThrowEvent event && event.getEventDefinitions().stream()
+        .filter(MessageEventDefinition.class::isInstance).map(MessageEventDefinition.class::cast)
+        .anyMatch(message -> ESCALATE.equals(message.getCamundaDelegateExpression()));
+  }
+
+  private static String lateTask(FlowNode step) {
     return step.getExtensionElements().getElementsQuery().list().stream()
         .flatMap(element -> element.getDomElement().getChildElements().stream())
         .filter(child -> "inputParameter".equals(child.getLocalName()) && "lateTask".equals(child.getAttribute("name")))
