@@ -228,7 +228,7 @@ class ConcernProcessTest {
     complete(task("user_task_immediate_action", pi), withVariables("emergencyActions", "Nurse, police called",
         "emergencyAgency", "local-police", "emergencyContactPerson", "Officer Zhang",
         "emergencyContactedAt", new Date(), "emergencyReference", "JK-2026-1123"));
-    assertThat(pi).hasPassed("end_event_immediate_action_recorded", "end_event_immediate_danger_alerted");
+    assertThat(pi).hasPassed("end_event_immediate_action_recorded", "service_task_alert_immediate_danger");
     org.assertj.core.api.Assertions.assertThat(notifications.kinds()).contains("immediate-danger");
   }
 
@@ -344,7 +344,7 @@ class ConcernProcessTest {
     execute(job("boundary_timer_team_overdue", pi));
     execute(job("service_task_alert_team_overdue", pi));
 
-    assertThat(pi).isWaitingAt("user_task_case_study_team").hasPassed("end_event_team_overdue_alerted");
+    assertThat(pi).isWaitingAt("user_task_case_study_team").hasPassed("service_task_alert_team_overdue");
     org.assertj.core.api.Assertions.assertThat(notifications.kinds()).endsWith("case-study-team-overdue");
   }
 
@@ -531,7 +531,7 @@ class ConcernProcessTest {
     org.assertj.core.api.Assertions.assertThat(notifications.kinds()).endsWith("reporter-added-information");
     complete(read, withVariables("reporterUpdateNote", "Added to triage"));
 
-    assertThat(pi).hasPassed("end_event_reporter_information_read", "end_event_reporter_information_alerted")
+    assertThat(pi).hasPassed("end_event_reporter_information_read", "service_task_alert_reporter_added_information")
         .isWaitingAt("user_task_cpo_triage");
   }
 
@@ -721,8 +721,8 @@ class ConcernProcessTest {
     complete(task("user_task_report_abuse_to_authorities", pi), withVariables("authorityReportAgency", "public-security-bureau",
         "authorityReportContactPerson", "Duty officer", "authorityReportContactedAt", new Date(),
         "authorityReportReference", "PSB-43"));
-    assertThat(pi).hasPassed("end_event_abuse_reported", "end_event_authority_decision_overdue_alerted",
-        "end_event_abuse_report_overdue_alerted").isWaitingAt("user_task_cpo_triage");
+    assertThat(pi).hasPassed("end_event_abuse_reported", "service_task_alert_authority_decision_overdue",
+        "service_task_alert_abuse_report_overdue").isWaitingAt("user_task_cpo_triage");
   }
 
   @Test

@@ -14,9 +14,12 @@ import org.camunda.bpm.model.bpmn.instance.Association;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
@@ -32,13 +35,13 @@ import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 /**
  * The layout figures of a model's diagram, as a reader meets them: width, overlapping shapes, flows
  * through a shape, crossings, flows drawn on top of unrelated flows, user tasks outside a lane or in
- * a lane of other roles ({@link #LANE_ROLES}), lanes of unknown roles, and system steps (alerts,
- * records, decisions) outside the system lane. Shapes of every plane count (sub-process planes are
- * drawn below the pool).
+ * a lane of other roles ({@link #LANE_ROLES}), lanes of unknown roles, system steps (alerts,
+ * records, decisions) outside the system lane, and alerts drawn as a task with an end event of its
+ * own. Shapes of every plane count (sub-process planes are drawn below the pool).
  */
 record DiagramFigures(double width, int overlappingShapes, int flowsThroughShapes, int crossings,
     int flowsOnTopOfOthers, List<String> userTasksOutsideLanes, List<String> userTasksInWrongLane,
-    List<String> unknownLanes, List<String> systemStepsOutsideSystemLane) {
+    List<String> unknownLanes, List<String> systemStepsOutsideSystemLane, List<String> alertsNotCompact) {
 
   /**
    * Who works in each lane, by the lane's name: the candidate groups (or, for a task assigned to one
@@ -75,7 +78,10 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
       Map.entry("Member of staff: their own training (followed by HR)", Set.of("${staffMember}")),
       Map.entry("On call: CPO, deputy or the person on the rota", Set.of("${onCallPerson}")));
 
-  /** The system's own steps: they belong in the system lane. */
+  /**
+   * The system's own steps: they belong in the system lane. An end event counts when it does
+   * something itself (a message end event with an implementation, such as an alert).
+   */
   private static final List<Class<? extends FlowNode>> SYSTEM_STEPS = List.of(ServiceTask.class,
       BusinessRuleTask.class, ScriptTask.class, SendTask.class, IntermediateThrowEvent.class);
 
@@ -182,17 +188,47 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
       }
     }
     List<String> systemStepsOutside = new ArrayList<>();
-    for (Class<? extends FlowNode> type : SYSTEM_STEPS) {
-      for (FlowNode step : model.getModelElementsByType(type)) {
-        Lane lane = laneOf.get(step.getId());
-        boolean topLevel = step.getParentElement() instanceof Process;
-        if (topLevel && !laneOf.isEmpty() && (lane == null || !isSystemLane(lane))) {
-          systemStepsOutside.add(step.getId());
-        }
+    for (FlowNode step : model.getModelElementsByType(FlowNode.class)) {
+      Lane lane = laneOf.get(step.getId());
+      boolean topLevel = step.getParentElement() instanceof Process;
+      if (isSystemStep(step) && topLevel && !laneOf.isEmpty() && (lane == null || !isSystemLane(lane))) {
+        systemStepsOutside.add(step.getId());
       }
     }
     return new DiagramFigures(maxX - minX, overlapping, through, crossings, onTop, outside, wrongLane, unknownLanes,
-        systemStepsOutside);
+        systemStepsOutside, alertsNotCompact(model));
+  }
+
+  private static boolean isSystemStep(FlowNode node) {
+    return SYSTEM_STEPS.stream().anyMatch(type -> type.isInstance(node))
+        || node instanceof EndEvent end && end.getEventDefinitions().stream().anyMatch(DiagramFigures::hasImplementation);
+  }
+
+  /** A message event definition that runs code (as Camunda runs a service task's). */
+  private static boolean hasImplementation(EventDefinition definition) {
+    return definition instanceof MessageEventDefinition message && (message.getCamundaClass() != null
+        || message.getCamundaDelegateExpression() != null || message.getCamundaExpression() != null
+        || message.getCamundaType() != null);
+  }
+
+  /**
+   * Alerts drawn as two shapes where one says it: a service or send task whose only flow goes to an
+   * end event reached by nothing else ("task → its own end"). Drawn compactly it is one message end
+   * event (or, inside a flow, one message throw event) carrying the task's implementation and id.
+   */
+  private static List<String> alertsNotCompact(BpmnModelInstance model) {
+    List<String> found = new ArrayList<>();
+    List<FlowNode> tasks = new ArrayList<>(model.getModelElementsByType(ServiceTask.class));
+    tasks.addAll(model.getModelElementsByType(SendTask.class));
+    for (FlowNode task : tasks) {
+      if (task.getOutgoing().size() == 1) {
+        FlowNode next = task.getOutgoing().iterator().next().getTarget();
+        if (next instanceof EndEvent && next.getIncoming().size() == 1) {
+          found.add(task.getId() + " -> " + next.getId());
+        }
+      }
+    }
+    return found;
   }
 
   /** Who does a task: the person it is assigned to, else its candidate groups, the leading one first. */

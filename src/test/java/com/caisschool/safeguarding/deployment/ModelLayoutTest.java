@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -11,6 +12,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
@@ -44,6 +46,14 @@ class ModelLayoutTest {
    */
   static final Set<String> SYSTEM_STEPS_IN_ROLE_LANES_YET = Set.of();
 
+  /**
+   * Known layout debt: these diagrams still draw an alert (or reminder) as a task followed by an end
+   * event of its own, where one message end event (or, inside a flow, one message throw event) with
+   * the task's id says it. Remove a key as its model is redrawn; a model not listed fails on any such
+   * alert, and a listed model that no longer has one fails too, so the list only shrinks.
+   */
+  static final Set<String> ALERTS_NOT_COMPACT_YET = Set.of();
+
   static Stream<File> models() {
     return ModelRulesTest.models();
   }
@@ -68,6 +78,10 @@ class ModelLayoutTest {
     if (figures.crossings() > MAX_CROSSINGS) {
       problems.add(figures.crossings() + " crossings > " + MAX_CROSSINGS);
     }
+    if (!figures.alertsNotCompact().isEmpty() && !ALERTS_NOT_COMPACT_YET.contains(process.getId())) {
+      problems.add("alerts drawn as a task and its own end event (draw one message end or throw event): "
+          + figures.alertsNotCompact());
+    }
     if (WITHOUT_LANES_YET.contains(process.getId())) {
       return problems;
     }
@@ -90,6 +104,54 @@ class ModelLayoutTest {
   @MethodSource("models")
   void everyDiagramIsReadable(File file) {
     assertThat(problems(Bpmn.readModelFromFile(file))).as(file.getName()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void aModelOnTheCompactAlertDebtListStillOwesIt(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    String key = model.getModelElementsByType(Process.class).iterator().next().getId();
+    if (ALERTS_NOT_COMPACT_YET.contains(key)) {
+      assertThat(DiagramFigures.of(model).alertsNotCompact()).as(key + ": redrawn, so remove it from ALERTS_NOT_COMPACT_YET")
+          .isNotEmpty();
+    }
+  }
+
+  @Test
+  void everyModelOnADebtListExists() {
+    Set<String> keys = new HashSet<>();
+    models().forEach(file -> keys.add(Bpmn.readModelFromFile(file).getModelElementsByType(Process.class).iterator().next().getId()));
+    assertThat(keys).containsAll(ALERTS_NOT_COMPACT_YET).containsAll(SYSTEM_STEPS_IN_ROLE_LANES_YET)
+        .containsAll(WITHOUT_LANES_YET);
+  }
+
+  /** A report, a triage task, then an alert: drawn as a task and its own end, or as one message end event. */
+  private static BpmnModelInstance alertModel(boolean compact) {
+    var flow = Bpmn.createExecutableProcess("alert-example").startEvent("start_event_reported")
+        .userTask("user_task_triage").camundaCandidateGroups("cpo");
+    if (compact) {
+      BpmnModelInstance model = flow.endEvent("service_task_alert").name("CPO alerted").messageEventDefinition().done();
+      model.getModelElementsByType(MessageEventDefinition.class).iterator().next().setCamundaDelegateExpression("${notify}");
+      return model;
+    }
+    return flow.serviceTask("service_task_alert").name("Alert the CPO").camundaDelegateExpression("${notify}")
+        .endEvent("end_event_alerted").name("CPO alerted").done();
+  }
+
+  @Test
+  void anAlertDrawnAsATaskWithItsOwnEndEventIsFound() {
+    assertThat(problems(alertModel(false))).anyMatch(p -> p.startsWith("alerts drawn as a task")
+        && p.contains("service_task_alert -> end_event_alerted"));
+    assertThat(problems(alertModel(true))).noneMatch(p -> p.startsWith("alerts drawn as a task"));
+    assertThat(DiagramFigures.of(alertModel(true)).alertsNotCompact()).isEmpty();
+  }
+
+  @Test
+  void anEndEventSharedWithOtherPathsIsNotAnAlertsOwnEnd() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("shared-end").startEvent("start_event_reported")
+        .exclusiveGateway("gateway_alert").serviceTask("service_task_alert").camundaDelegateExpression("${notify}")
+        .endEvent("end_event_done").moveToNode("gateway_alert").connectTo("end_event_done").done();
+    assertThat(DiagramFigures.of(model).alertsNotCompact()).isEmpty();
   }
 
   private static BpmnModelInstance concern() {

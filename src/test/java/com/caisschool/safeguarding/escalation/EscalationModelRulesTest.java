@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EscalationModelRulesTest {
 
+  private static final String ESCALATE = "${escalate}";
   private static final EscalationRules RULES = ProcessTestDelegates.applicationProperties().escalation();
 
   static Stream<File> models() {
@@ -133,14 +134,14 @@ class EscalationModelRulesTest {
     return false;
   }
 
-  /** An {@code ${escalate}} step: a service task, or an escalation drawn as a message event that sends it. */
+  /** A step calling {@code ${escalate}}: a service task, or an alert drawn as a message throw or end event. */
   private static boolean isEscalateStep(FlowNode node) {
-    if (node instanceof ServiceTask step) {
-      return "${escalate}".equals(step.getCamundaDelegateExpression());
+    if (node instanceof ServiceTask task) {
+      return ESCALATE.equals(task.getCamundaDelegateExpression());
     }
     return node instanceof ThrowEvent event && event.getEventDefinitions().stream()
         .filter(MessageEventDefinition.class::isInstance).map(MessageEventDefinition.class::cast)
-        .anyMatch(definition -> "${escalate}".equals(definition.getCamundaDelegateExpression()));
+        .anyMatch(message -> ESCALATE.equals(message.getCamundaDelegateExpression()));
   }
 
   private static String lateTask(FlowNode step) {

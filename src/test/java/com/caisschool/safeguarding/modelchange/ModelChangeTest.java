@@ -192,7 +192,7 @@ class ModelChangeTest {
             .contains("forms/concern-triage.form"))
         .hasEntrySatisfying("ADDED_ELEMENTS", added -> assertThat((String) added)
             .contains("safeguarding-concern: ").contains("user_task_cpo_triage"))
-        .hasEntrySatisfying("VERSION_TAGS", tags -> assertThat((String) tags).contains("self-harm-response 3"));
+        .hasEntrySatisfying("VERSION_TAGS", tags -> assertThat((String) tags).contains("self-harm-response 4"));
   }
 
   @Test

@@ -94,12 +94,12 @@ class ModelChecksTest {
   @Test
   void scriptsClassesAndBeansNotOnTheListAreRefused() {
     String changed = text(CONCERN)
-        .replace("camunda:delegateExpression=\"${notify}\">", "camunda:class=\"java.lang.Runtime\">")
+        .replace("camunda:delegateExpression=\"${notify}\" />", "camunda:class=\"java.lang.Runtime\" />")
         .replace("${taskDates.halfway(triageDeadline)}", "${repositoryService.getDeployments()}")
         .replace("${workingDays.after(caseStudyTeamDeadline)}</bpmn:timeDuration>", "${dataSource}</bpmn:timeDuration>")
-        .replace("<bpmn:serviceTask id=\"service_task_alert_team_overdue\"",
+        .replace("<bpmn:endEvent id=\"service_task_alert_team_overdue\"",
             "<bpmn:scriptTask id=\"script_leak\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script>"
-                + "</bpmn:scriptTask><bpmn:serviceTask id=\"service_task_alert_team_overdue\"");
+                + "</bpmn:scriptTask><bpmn:endEvent id=\"service_task_alert_team_overdue\"");
     var violations = checks.check(new ModelFiles(with(CONCERN, changed)), NOTHING);
     assertThat(violations).map(Violation::toString)
         .anySatisfy(v -> assertThat(v).startsWith("no-java-classes").contains("java.lang.Runtime"))
