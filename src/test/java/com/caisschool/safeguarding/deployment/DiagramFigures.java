@@ -29,6 +29,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 
@@ -212,16 +213,18 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
   }
 
   /**
-   * Alerts drawn as two shapes where one says it: a service or send task whose only flow goes to an
-   * end event reached by nothing else ("task → its own end"). Drawn compactly it is one message end
-   * event (or, inside a flow, one message throw event) carrying the task's implementation and id.
+   * Alerts drawn as two shapes where one says it: a service or send task that tells people (it has a
+   * {@code notificationKind} input) whose only flow goes to an end event reached by nothing else
+   * ("task → its own end"). Drawn compactly it is one message end event (or, inside a flow, one
+   * message throw event) carrying the task's implementation and id. A record written as a case's
+   * last step ("open the training record", then "cleared to start") is not an alert.
    */
   private static List<String> alertsNotCompact(BpmnModelInstance model) {
     List<String> found = new ArrayList<>();
     List<FlowNode> tasks = new ArrayList<>(model.getModelElementsByType(ServiceTask.class));
     tasks.addAll(model.getModelElementsByType(SendTask.class));
     for (FlowNode task : tasks) {
-      if (task.getOutgoing().size() == 1) {
+      if (task.getOutgoing().size() == 1 && tellsPeople(task)) {
         FlowNode next = task.getOutgoing().iterator().next().getTarget();
         if (next instanceof EndEvent && next.getIncoming().size() == 1) {
           found.add(task.getId() + " -> " + next.getId());
@@ -229,6 +232,13 @@ record DiagramFigures(double width, int overlappingShapes, int flowsThroughShape
       }
     }
     return found;
+  }
+
+  private static boolean tellsPeople(FlowNode task) {
+    return task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaInputOutput.class).list().stream()
+        .flatMap(io -> io.getCamundaInputParameters().stream())
+        .anyMatch(input -> "notificationKind".equals(input.getCamundaName()));
   }
 
   /** Who does a task: the person it is assigned to, else its candidate groups, the leading one first. */

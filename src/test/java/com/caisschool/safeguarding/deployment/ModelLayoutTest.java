@@ -135,7 +135,7 @@ class ModelLayoutTest {
       return model;
     }
     return flow.serviceTask("service_task_alert").name("Alert the CPO").camundaDelegateExpression("${notify}")
-        .endEvent("end_event_alerted").name("CPO alerted").done();
+        .camundaInputParameter("notificationKind", "new-concern").endEvent("end_event_alerted").name("CPO alerted").done();
   }
 
   @Test
@@ -150,7 +150,16 @@ class ModelLayoutTest {
   void anEndEventSharedWithOtherPathsIsNotAnAlertsOwnEnd() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("shared-end").startEvent("start_event_reported")
         .exclusiveGateway("gateway_alert").serviceTask("service_task_alert").camundaDelegateExpression("${notify}")
+        .camundaInputParameter("notificationKind", "new-concern")
         .endEvent("end_event_done").moveToNode("gateway_alert").connectTo("end_event_done").done();
+    assertThat(DiagramFigures.of(model).alertsNotCompact()).isEmpty();
+  }
+
+  @Test
+  void aRecordWrittenAsTheLastStepIsNotAnAlert() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("record-last").startEvent("start_event_confirmed")
+        .serviceTask("service_task_open_record").camundaDelegateExpression("${openTrainingRecord}")
+        .endEvent("end_event_cleared").done();
     assertThat(DiagramFigures.of(model).alertsNotCompact()).isEmpty();
   }
 
