@@ -174,7 +174,8 @@ class CaseFileController {
     reads.record(referencesOf(processes), user.getName(), WayIn.CHILD_FILE, "child's page");
     model.addAttribute("processes", view.processes(processes));
     model.addAttribute("entries", view.lines(entries.rows(), entries.firstRowNumber(),
-        corrected -> chronology.numberInChild(id, hidden, chronology.find(corrected))));
+        corrected -> Optional.ofNullable(chronology.find(corrected))
+            .map(entry -> chronology.numberInChild(id, hidden, entry)).orElse(null)));
     model.addAttribute("page", entries);
     String here = "/casefile/children/" + id + "?page=";
     model.addAttribute("previousPage", entries.hasPrevious() ? here + (entries.number() - 1) : null);
