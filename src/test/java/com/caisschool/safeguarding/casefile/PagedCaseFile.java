@@ -161,6 +161,16 @@ final class PagedCaseFile {
     return found;
   }
 
+  /** The case list's rows, each as shown (one process of a case). */
+  static List<String> rows(String casesPage) {
+    List<String> found = new ArrayList<>();
+    Matcher row = Pattern.compile("<tr class=\"case\">.*?</tr>", Pattern.DOTALL).matcher(casesPage);
+    while (row.find()) {
+      found.add(row.group());
+    }
+    return found;
+  }
+
   private static List<String[]> entryRows(String childPage) {
     List<String[]> found = new ArrayList<>();
     Matcher row = ENTRY_ROW.matcher(childPage);
