@@ -14,10 +14,9 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The case file's pages, for the CPO and the deputy only (WebSecurityConfig): the case list with
@@ -50,7 +50,6 @@ class CaseFileController {
   private final Children children;
   private final RetentionReview retention;
   private final ProcessPositions positions;
-  private final TaskService tasks;
   private final SafeguardingProperties school;
   private final CaseFilePdf pdfs;
   private final EarlyEnding earlyEnding;
@@ -64,7 +63,7 @@ class CaseFileController {
   private final Labels labels;
 
   CaseFileController(CaseFiles caseFiles, Chronology chronology, Children children, RetentionReview retention,
-      ProcessPositions positions, TaskService tasks, SafeguardingProperties school, CaseFilePdf pdfs,
+      ProcessPositions positions, SafeguardingProperties school, CaseFilePdf pdfs,
       EarlyEnding earlyEnding, CaseSubjects subjects, InputLimits limits, CaseReads reads, RosterImport roster,
       CaseFileProperties rules, ChildFileExport childFiles, CaseFileView view, Labels labels) {
     this.childFiles = childFiles;
@@ -78,7 +77,6 @@ class CaseFileController {
     this.children = children;
     this.retention = retention;
     this.positions = positions;
-    this.tasks = tasks;
     this.school = school;
     this.pdfs = pdfs;
     this.earlyEnding = earlyEnding;
@@ -86,31 +84,59 @@ class CaseFileController {
     this.reads = reads;
   }
 
+  /**
+   * One page of the case list, newest first: the filters and the child search narrow it in the
+   * database, the cases about the person asking are left out before paging (so no page leaks
+   * them and page sizes stay full).
+   */
   @GetMapping
   String cases(@RequestParam(required = false) String state, @RequestParam(required = false) String category,
       @RequestParam(required = false) String courseOfAction, @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String child, Model model,
-      Principal user) {
-    CaseFilter filter = CaseFilter.of(state, category, courseOfAction, overdue, late);
-    Set<String> overdueCases = filter.overdue() ? tasks.createTaskQuery().dueBefore(java.util.Date.from(EngineTime.now())).list()
-        .stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()) : null;
-    model.addAttribute("filter", filter);
+      @RequestParam(defaultValue = "false") boolean late, @RequestParam(required = false) String child,
+      @RequestParam(required = false) String page, Model model, Principal user) {
+    requireAtMost(child, limits.maxNameLength(), "The child searched for");
+    requireAtMost(category, limits.maxNameLength(), "The category");
+    requireAtMost(courseOfAction, limits.maxNameLength(), "The course of action");
+    CaseFilter filter = CaseFilter.of(state, category, courseOfAction, overdue, late, child);
+    PageRequest asked = PageRequest.of(page, rules.pageSize());
     Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
-    model.addAttribute("cases", view.processes(caseFiles.search(filter, overdueCases).stream()
-        .filter(process -> !hidden.contains(process.caseReference())).toList()));
+    Page<CaseFileView.Process> cases = caseFiles.page(filter, hidden, EngineTime.now(), asked).map(view::processes);
+    model.addAttribute("filter", filter);
+    model.addAttribute("cases", cases.rows());
+    model.addAttribute("page", cases);
+    model.addAttribute("previousPage", cases.hasPrevious() ? listLink(filter, cases.number() - 1) : null);
+    model.addAttribute("nextPage", cases.hasNext() ? listLink(filter, cases.number() + 1) : null);
+    model.addAttribute("firstPage", cases.rows().isEmpty() && cases.hasPrevious() ? listLink(filter, 1) : null);
     // The filters offer the forms' own options, by their labels.
     model.addAttribute("categoryChoices", labels.choices("categories"));
     model.addAttribute("courseChoices", labels.choices(rules.courseOfActionField()));
     model.addAttribute("zoneName", view.zoneName());
     model.addAttribute("reviews", retention.pending());
-    if (child != null && !child.isBlank()) {
-      requireAtMost(child, limits.maxNameLength(), "The child searched for");
-      model.addAttribute("childSearch", child);
+    if (filter.child() != null) {
+      model.addAttribute("childSearch", filter.child());
       // A child whose only cases are hidden from the person searching is not found for them.
-      model.addAttribute("foundChildren", children.search(child).stream()
+      model.addAttribute("foundChildren", children.search(filter.child()).stream()
           .filter(found -> hasVisibleCaseOrNone(found.id(), hidden)).toList());
     }
     return "casefile/cases";
+  }
+
+  /** The case list with the same filters on another page. */
+  private static String listLink(CaseFilter filter, int page) {
+    UriComponentsBuilder link = UriComponentsBuilder.fromPath("/casefile");
+    if (filter.state() != CaseFilter.State.ANY) {
+      link.queryParam("state", filter.state().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    Optional.ofNullable(filter.category()).ifPresent(category -> link.queryParam("category", category));
+    Optional.ofNullable(filter.courseOfAction()).ifPresent(course -> link.queryParam("courseOfAction", course));
+    if (filter.overdue()) {
+      link.queryParam("overdue", true);
+    }
+    if (filter.lateReports()) {
+      link.queryParam("late", true);
+    }
+    Optional.ofNullable(filter.child()).ifPresent(child -> link.queryParam("child", child));
+    return link.queryParam("page", page).encode().build().toUriString();
   }
 
   @GetMapping("/cases/{reference}")
@@ -128,8 +154,10 @@ class CaseFileController {
     return "casefile/case";
   }
 
+  /** One child's file: their cases, and one page of the chronology across them (oldest first). */
   @GetMapping("/children/{id}")
-  String oneChild(@PathVariable long id, Model model, Principal user) {
+  String oneChild(@PathVariable long id, @RequestParam(required = false) String page, Model model, Principal user) {
+    PageRequest asked = PageRequest.of(page, rules.pageSize());
     Child child = children.find(id).orElseThrow(CaseFileController::notFound);
     model.addAttribute("child", child);
     model.addAttribute("otherName", children.otherName(id));
@@ -138,10 +166,21 @@ class CaseFileController {
         : child.dateOfBirth().plusYears(rules.retentionUntilAge()));
     Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
     List<CaseSummary> processes = visibleCasesOfChild(id, hidden);
+    Page<ChronologyEntry> entries = chronology.ofChild(id, hidden, asked);
+    if (entries.number() > entries.pages()) {
+      throw new IllegalArgumentException("This child's chronology has " + entries.pages() + " page"
+          + (entries.pages() == 1 ? "" : "s") + ".");
+    }
     reads.record(referencesOf(processes), user.getName(), WayIn.CHILD_FILE, "child's page");
     model.addAttribute("processes", view.processes(processes));
-    model.addAttribute("entries", view.lines(chronology.ofChild(id).stream()
-        .filter(entry -> !hidden.contains(entry.caseReference())).toList()));
+    model.addAttribute("entries", view.lines(entries.rows(), entries.firstRowNumber(),
+        corrected -> Optional.ofNullable(chronology.find(corrected))
+            .map(entry -> chronology.numberInChild(id, hidden, entry)).orElse(null)));
+    model.addAttribute("page", entries);
+    String here = "/casefile/children/" + id + "?page=";
+    model.addAttribute("previousPage", entries.hasPrevious() ? here + (entries.number() - 1) : null);
+    model.addAttribute("nextPage", entries.hasNext() ? here + (entries.number() + 1) : null);
+    model.addAttribute("lastPage", entries.hasNext() ? here + entries.pages() : null);
     model.addAttribute("zoneName", view.zoneName());
     return "casefile/child";
   }

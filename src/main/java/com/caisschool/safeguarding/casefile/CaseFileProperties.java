@@ -19,15 +19,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param longOpenAlertRoles who is told of a case open too long
  * @param letterhead the lines at the top of an exported PDF: the school's name first
  * @param confidentialityLine the line at the foot of every page of an exported PDF
+ * @param pageSize rows on one page of the case list and of a child's chronology (default 50)
  */
 @ConfigurationProperties("safeguarding.case-file")
 public record CaseFileProperties(List<String> authorityContactForms, String courseOfActionField,
     List<String> reasonFieldSuffixes, int retentionUntilAge, boolean reviewAtTransfer,
     List<String> reporterIdentityVariables, String pdfFont, Period longOpenAfter, Period longOpenAlertEvery,
-    List<String> longOpenAlertRoles, List<String> letterhead, String confidentialityLine) {
+    List<String> longOpenAlertRoles, List<String> letterhead, String confidentialityLine, Integer pageSize) {
 
   public CaseFileProperties {
     letterhead = letterhead == null ? List.of() : List.copyOf(letterhead);
     confidentialityLine = confidentialityLine == null ? "Confidential: child-protection record." : confidentialityLine;
+    pageSize = pageSize == null ? 50 : pageSize;
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("safeguarding.case-file.page-size must be at least 1");
+    }
   }
 }

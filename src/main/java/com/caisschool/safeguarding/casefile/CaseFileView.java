@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -37,7 +38,7 @@ class CaseFileView {
   }
 
   /** One line of the chronology; {@code id} is kept only to post a correction. */
-  record Line(int number, long id, String when, String caseReference, String who, String what, String step,
+  record Line(long number, long id, String when, String caseReference, String who, String what, String step,
       String details, String reason) {}
 
   /** One process of a case, as the case page lists it. */
@@ -45,17 +46,27 @@ class CaseFileView {
       String courseOfAction, String opened, String state, boolean open, String caseReference) {}
 
   List<Line> lines(List<ChronologyEntry> entries) {
-    Map<Long, Integer> numbers = new HashMap<>();
-    IntStream.range(0, entries.size()).forEach(i -> numbers.put(entries.get(i).id(), i + 1));
+    return lines(entries, 1, earlier -> null);
+  }
+
+  /**
+   * The lines of one page of a chronology whose first entry has number {@code firstNumber}; a
+   * correction of an entry on an earlier page names it by {@code numberOfEarlier} (its id to its
+   * number, or null: "an earlier entry").
+   */
+  List<Line> lines(List<ChronologyEntry> entries, long firstNumber, Function<Long, Long> numberOfEarlier) {
+    Map<Long, Long> numbers = new HashMap<>();
+    IntStream.range(0, entries.size()).forEach(i -> numbers.put(entries.get(i).id(), firstNumber + i));
     Map<String, String> people = new HashMap<>();
     return IntStream.range(0, entries.size()).mapToObj(i -> {
       ChronologyEntry entry = entries.get(i);
-      Integer corrected = entry.correctsEntryId() == null ? null : numbers.get(entry.correctsEntryId());
+      Long corrected = entry.correctsEntryId() == null ? null
+          : numbers.computeIfAbsent(entry.correctsEntryId(), numberOfEarlier);
       String what = entry.kind().label() + (corrected != null ? " of entry " + corrected
           : entry.correctsEntryId() != null ? " of an earlier entry" : "");
       String step = entry.stepName() != null ? entry.stepName() : entry.stepId() == null ? ""
           : labels.stepName(entry.processInstanceId(), entry.stepId());
-      return new Line(i + 1, entry.id(), when(entry.occurredAt()), entry.caseReference(),
+      return new Line(firstNumber + i, entry.id(), when(entry.occurredAt()), entry.caseReference(),
           people.computeIfAbsent(entry.actor(), this::who), what, step, orEmpty(entry.details()),
           orEmpty(entry.reason()));
     }).toList();

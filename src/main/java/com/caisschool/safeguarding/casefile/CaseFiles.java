@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import com.caisschool.safeguarding.atrest.BlindIndex;
 import com.caisschool.safeguarding.atrest.FieldCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,10 +22,12 @@ public class CaseFiles {
 
   private final JdbcTemplate jdbc;
   private final FieldCipher cipher;
+  private final BlindIndex index;
 
-  CaseFiles(JdbcTemplate jdbc, FieldCipher cipher) {
+  CaseFiles(JdbcTemplate jdbc, FieldCipher cipher, BlindIndex index) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.index = index;
   }
 
   void opened(String processInstanceId, String caseReference, String processKey, Long childId, String categories,
@@ -57,8 +60,18 @@ public class CaseFiles {
     return jdbc.query(SELECT + " where f.child_id = ? order by f.opened_at", this::summary, childId);
   }
 
-  /** The cases a filter selects; {@code onlyProcesses} (when not null) limits them to those instances. */
-  public List<CaseSummary> search(CaseFilter filter, Collection<String> onlyProcesses) {
+  /** Every open process (the CPO's overview), newest first. */
+  public List<CaseSummary> open() {
+    return jdbc.query(SELECT + " where f.closed_at is null order by f.opened_at desc", this::summary);
+  }
+
+  /**
+   * One page of the cases a filter selects, newest first, leaving out the cases hidden from the
+   * person asking; filters, the child search and the walls are applied in the database, so only
+   * the page's rows are read and only their children's names decrypted. No total: counting every
+   * matching case would cost what paging saves.
+   */
+  Page<CaseSummary> page(CaseFilter filter, Collection<String> hiddenReferences, Instant now, PageRequest page) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     List<Object> arguments = new ArrayList<>();
     if (filter.state() == CaseFilter.State.OPEN) {
@@ -67,8 +80,8 @@ public class CaseFiles {
       where.append(" and f.closed_at is not null");
     }
     if (filter.category() != null) {
-      where.append(" and (',' || f.categories || ',') like ?");
-      arguments.add("%," + filter.category() + ",%");
+      where.append(" and (',' || f.categories || ',') like ? escape '!'");
+      arguments.add("%," + literally(filter.category()) + ",%");
     }
     if (filter.courseOfAction() != null) {
       where.append(" and f.course_of_action = ?");
@@ -77,14 +90,36 @@ public class CaseFiles {
     if (filter.lateReports()) {
       where.append(" and f.reported_late = true");
     }
-    if (onlyProcesses != null) {
-      if (onlyProcesses.isEmpty()) {
-        return List.of();
-      }
-      where.append(" and f.process_instance_id in (").append("?,".repeat(onlyProcesses.size() - 1)).append("?)");
-      arguments.addAll(onlyProcesses);
+    if (filter.overdue()) {
+      // The engine's open tasks past their due date, as its task query's dueBefore reads them.
+      where.append(" and exists (select 1 from act_ru_task t where t.proc_inst_id_ = f.process_instance_id"
+          + " and t.due_date_ < ?)");
+      arguments.add(Timestamp.from(now));
     }
-    return jdbc.query(SELECT + where + " order by f.opened_at desc", this::summary, arguments.toArray());
+    if (filter.child() != null) {
+      String wanted = index.of(filter.child());
+      where.append(" and f.child_id in (select s.id from child s where s.student_id_index = ? or s.name_index = ?"
+          + " or s.other_name_index = ?)");
+      arguments.addAll(List.of(wanted, wanted, wanted));
+    }
+    if (!hiddenReferences.isEmpty()) {
+      where.append(" and f.case_reference not in (").append(placeholders(hiddenReferences.size())).append(")");
+      arguments.addAll(hiddenReferences);
+    }
+    arguments.add(page.size() + 1);
+    arguments.add(page.offset());
+    return Page.ofOneMore(jdbc.query(SELECT + where
+        + " order by f.opened_at desc, f.process_instance_id desc limit ? offset ?", this::summary,
+        arguments.toArray()), page, null);
+  }
+
+  /** A filter's value as itself in a LIKE pattern (escape character '!'). */
+  private static String literally(String value) {
+    return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  private static String placeholders(int count) {
+    return "?,".repeat(count - 1) + "?";
   }
 
   private CaseSummary summary(ResultSet row, int n) throws SQLException {

@@ -98,7 +98,7 @@ public class CaseOverview {
 
   private Shown build(String userId, String childSearch) {
     Set<String> hidden = subjects.referencesHiddenFrom(userId);
-    List<CaseSummary> open = caseFiles.search(CaseFilter.of("open", null, null, false, false), null).stream()
+    List<CaseSummary> open = caseFiles.open().stream()
         .filter(process -> !hidden.contains(process.caseReference())).toList();
     Map<String, CaseSummary> byInstance = open.stream()
         .collect(Collectors.toMap(CaseSummary::processInstanceId, Function.identity(), (a, b) -> a));
