@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rewrites the engine's String variables stored before protection at rest, or under a retired
- * key, as {@link ProtectedTextSerializer} writes them now: encrypted under the current key in the
- * byte array table (runtime, history and history details), the text column emptied; a form
+ * key, encrypted under the current key (runtime, history and history details): values found in
+ * clear go to the byte array table, the text column emptied (as {@link ProtectedTextSerializer}
+ * writes a long value; it reads both); values under a retired key are re-encrypted where they are; a form
  * property's clear copy in the history details becomes the marker. Variables of
  * {@code clear-variables} stay as they are. Each value is rewritten in its own transaction, only
  * if it is still as read (a change by the engine meanwhile wins), so it can run again at any time.
@@ -51,7 +52,7 @@ class EngineValuesEncryption implements ClearValues {
     int rewritten = 0;
     for (VariableTable table : TABLES) {
       rewritten += encryptClearText(table) + encryptLongText(table)
-          + (cipher.hasRetiredKeys() ? reencryptRetiredKey(table) : 0);
+          + (cipher.hasRetiredKeys() ? reencryptRetiredKey(table) + reencryptRetiredKeyInText(table) : 0);
     }
     return rewritten + markFormProperties();
   }
@@ -96,6 +97,21 @@ class EngineValuesEncryption implements ClearValues {
       String stored = new String(bytes, StandardCharsets.UTF_8);
       return cipher.needsReencryption(stored) ? encrypted(cipher.decrypt(stored)) : null;
     });
+  }
+
+  /** The same for values kept encrypted in the text column ({@link ProtectedTextSerializer#ENCRYPTED}). */
+  private int reencryptRetiredKeyInText(VariableTable table) {
+    int done = 0;
+    for (Map<String, Object> row : jdbc.queryForList("select ID_, TEXT_ from " + table.table() + " where "
+        + table.typeColumn() + " = ? and TEXT2_ = ?" + table.only(), ProtectedTextSerializer.NAME,
+        ProtectedTextSerializer.ENCRYPTED)) {
+      String stored = (String) row.get("TEXT_");
+      if (cipher.needsReencryption(stored)) {
+        done += jdbc.update("update " + table.table() + " set TEXT_ = ?" + (table.history() ? "" : ", REV_ = REV_ + 1")
+            + " where ID_ = ? and TEXT_ = ?", cipher.encrypt(cipher.decrypt(stored)), row.get("ID_"), stored);
+      }
+    }
+    return done;
   }
 
   private int rewriteBytes(VariableTable table, String type, java.util.function.Function<byte[], byte[]> rewrite) {

@@ -9,9 +9,13 @@ import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * Every String variable of the engine (runtime, history, history details) is stored encrypted in
- * its byte array table by {@link FieldCipher}, except those of {@code safeguarding.at-rest.clear-variables}
- * (no facts; kept searchable in clear, long ones as {@link LongTextSerializer} keeps them). Every
+ * Every String variable of the engine (runtime, history, history details) is stored encrypted by
+ * {@link FieldCipher}, except those of {@code safeguarding.at-rest.clear-variables} (no facts;
+ * kept searchable in clear, long ones as {@link LongTextSerializer} keeps them). The encrypted
+ * value is kept in the variable's own text column, marked {@value #ENCRYPTED} in its second text
+ * column, when it fits there (most answers): the variable then needs no byte array row, which
+ * would cost an extra insert in each of the three tables at every write and a select at every read
+ * (issue 25). A longer one is kept in the byte array table, as values written before were. Every
  * reader (Tasklist, Cockpit, the REST API, the processes) gets the clear String, as its
  * authorizations allow. Values of the same String variable cannot be searched by value.
  */
@@ -19,6 +23,8 @@ class ProtectedTextSerializer extends LongTextSerializer {
 
   /** Name stored in the variable's TYPE_ column: never change it (stored values are read by it). */
   static final String NAME = "protectedString";
+  /** In TEXT2_: the text column holds the value encrypted (never change it: stored values are read by it). */
+  static final String ENCRYPTED = "encrypted";
 
   private final FieldCipher cipher;
   private final Set<String> clearVariables;
@@ -42,15 +48,30 @@ class ProtectedTextSerializer extends LongTextSerializer {
   @Override
   public void writeValue(StringValue value, ValueFields fields) {
     if (clearVariables.contains(fields.getName()) && value.getValue().length() <= TEXT_COLUMN_LENGTH) {
-      fields.setByteArrayValue(null);
-      fields.setTextValue(value.getValue());
+      inTextColumn(fields, value.getValue(), null);
       return;
     }
+    checkLength(value.getValue(), fields);
+    String encrypted = cipher.encrypt(value.getValue());
+    if (encrypted.length() <= TEXT_COLUMN_LENGTH) {
+      inTextColumn(fields, encrypted, ENCRYPTED);
+      return;
+    }
+    fields.setTextValue2(null);
     super.writeValue(value, fields);
+  }
+
+  private static void inTextColumn(ValueFields fields, String text, String marker) {
+    fields.setByteArrayValue(null);
+    fields.setTextValue(text);
+    fields.setTextValue2(marker);
   }
 
   @Override
   public StringValue readValue(ValueFields fields, boolean asTransientValue) {
+    if (ENCRYPTED.equals(fields.getTextValue2())) {
+      return Variables.stringValue(cipher.decrypt(fields.getTextValue()), asTransientValue);
+    }
     if (fields.getByteArrayValue() == null) {
       return Variables.stringValue(fields.getTextValue(), asTransientValue);
     }

@@ -1,6 +1,10 @@
 package com.caisschool.safeguarding.caseprocess;
 
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -39,10 +43,26 @@ public final class CaseDeclaration {
         .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
   }
 
-  /** Whether the process the execution runs in is a case process. */
+  /**
+   * Whether the process the execution runs in is a case process. Asked at every step of every
+   * process (the case file's and case access's event listeners): answered once per deployed model
+   * and process definition, as a deployed model never changes (issue 25: walking the model at each
+   * event cost a measurable share of a step).
+   */
   public static boolean isCase(DelegateExecution execution) {
-    return isCase(processOf(execution));
+    BpmnModelInstance model = execution.getBpmnModelInstance();
+    if (model == null) {
+      return false;
+    }
+    Map<String, Boolean> byDefinition;
+    synchronized (CASES_BY_MODEL) {
+      byDefinition = CASES_BY_MODEL.computeIfAbsent(model, any -> new ConcurrentHashMap<>());
+    }
+    return byDefinition.computeIfAbsent(execution.getProcessDefinitionId(), any -> isCase(processOf(execution)));
   }
+
+  /** Per deployed model (held while the engine's deployment cache holds it): per definition id, whether it is a case. */
+  private static final Map<BpmnModelInstance, Map<String, Boolean>> CASES_BY_MODEL = new WeakHashMap<>();
 
   /** The Process element of the model the execution runs (its id is the process key). */
   public static Process processOf(DelegateExecution execution) {

@@ -52,12 +52,17 @@ public class LongTextSerializer extends PrimitiveValueSerializer<StringValue> {
   @Override
   public void writeValue(StringValue value, ValueFields fields) {
     String text = value.getValue();
+    checkLength(text, fields);
+    fields.setTextValue(null);
+    fields.setByteArrayValue(encode(text));
+  }
+
+  /** Refuses a text longer than the configured maximum, naming the field, never quoting it. */
+  protected void checkLength(String text, ValueFields fields) {
     if (text.length() > maxTextLength) {
       throw new BadUserRequestException("The field '" + fields.getName() + "' is longer than "
           + maxTextLength + " characters; nothing was saved. Shorten it and send again.");
     }
-    fields.setTextValue(null);
-    fields.setByteArrayValue(encode(text));
   }
 
   @Override

@@ -10,10 +10,12 @@ import com.caisschool.safeguarding.testing.DatabaseScan;
 import com.caisschool.safeguarding.testing.WebappSession;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ResourceTypes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,14 +68,18 @@ class ClearValuesEncryptionTest {
     for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
       String type = table.equals("ACT_RU_VARIABLE") ? "TYPE_" : "VAR_TYPE_";
       String only = table.equals("ACT_HI_DETAIL") ? " and TYPE_ = 'VariableUpdate'" : "";
-      jdbc.update("update " + table + " set " + type + " = 'string', TEXT_ = ?, BYTEARRAY_ID_ = null"
+      jdbc.update("update " + table + " set " + type + " = 'string', TEXT_ = ?, TEXT2_ = null, BYTEARRAY_ID_ = null"
           + " where PROC_INST_ID_ = ? and NAME_ = 'observations'" + only, OBSERVED, processInstanceId);
-      for (String bytes : jdbc.queryForList("select BYTEARRAY_ID_ from " + table + " where PROC_INST_ID_ = ?"
+      // A long text in clear bytes (LongTextSerializer), whichever column the value is in now.
+      int resourceType = table.equals("ACT_RU_VARIABLE") ? ResourceTypes.RUNTIME.getValue() : ResourceTypes.HISTORY.getValue();
+      for (String variable : jdbc.queryForList("select ID_ from " + table + " where PROC_INST_ID_ = ?"
           + " and NAME_ = 'childName'" + only, String.class, processInstanceId)) {
-        jdbc.update("update ACT_GE_BYTEARRAY set BYTES_ = ? where ID_ = ?", CHILD.getBytes(StandardCharsets.UTF_8), bytes);
+        String bytes = UUID.randomUUID().toString();
+        jdbc.update("insert into ACT_GE_BYTEARRAY (ID_, REV_, NAME_, BYTES_, TYPE_) values (?, 1, 'childName', ?, ?)",
+            bytes, CHILD.getBytes(StandardCharsets.UTF_8), resourceType);
+        jdbc.update("update " + table + " set " + type + " = 'longString', TEXT_ = null, TEXT2_ = null,"
+            + " BYTEARRAY_ID_ = ? where ID_ = ?", bytes, variable);
       }
-      jdbc.update("update " + table + " set " + type + " = 'longString' where PROC_INST_ID_ = ? and NAME_ = 'childName'"
-          + only, processInstanceId);
     }
     jdbc.update("update ACT_HI_DETAIL set TEXT_ = ? where TYPE_ = 'FormProperty' and PROC_INST_ID_ = ?"
         + " and NAME_ = 'observations'", OBSERVED, processInstanceId);

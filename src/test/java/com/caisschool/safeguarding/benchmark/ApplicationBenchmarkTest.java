@@ -54,6 +54,17 @@ class ApplicationBenchmarkTest {
     fullCases.report(table);
     parallel.report(table);
 
+    if (!size.runsDailyRequests()) {
+      // -Dbenchmark.parts=startup: start-up, full cases and parallel reports only (to iterate on them).
+      String result = table.markdown() + "\n\nSizes of this run: " + size + "\n";
+      System.out.println(result);
+      Files.createDirectories(OUTPUT);
+      Files.writeString(OUTPUT.resolve("results.md"), result);
+      assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
+      assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
+      assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
+      return;
+    }
     DailyRequests daily = DailyRequests.run(size);
     daily.report(table);
 

@@ -5,21 +5,36 @@ package com.caisschool.safeguarding.benchmark;
  * {@code full} with {@code -Pbenchmark} (README "Performance"). Each number can be changed for a
  * run: {@code -Dbenchmark.open=}, {@code .closed}, {@code .rounds}, {@code .casesPerRound},
  * {@code .warmUpCases}, {@code .startups}, {@code .parallelReports}, {@code .samples}.
+ * {@code -Dbenchmark.parts=startup} runs the start-up, full case and parallel report parts only
+ * (H2, no decade of data), to iterate on them; the default {@code all} runs every part.
  */
 record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int casesPerRound, int parallelReports,
-    int closedCases, int openCases, int samples, int chunk) {
+    int closedCases, int openCases, int samples, int chunk, String parts) {
 
   static BenchmarkSize fromSystemProperties() {
     String mode = System.getProperty("benchmark.mode", "quick");
     BenchmarkSize size = switch (mode) {
-      case "full" -> new BenchmarkSize(mode, 3, 5, 10, 20, 30, 100_000, 5_000, 50, 10_000);
-      case "quick", "" -> new BenchmarkSize("quick", 1, 1, 2, 2, 6, 200, 12, 3, 100);
+      case "full" -> new BenchmarkSize(mode, 3, 5, 10, 20, 30, 100_000, 5_000, 50, 10_000, "all");
+      case "quick", "" -> new BenchmarkSize("quick", 1, 1, 2, 2, 6, 200, 12, 3, 100, "all");
       default -> throw new IllegalArgumentException("benchmark.mode is quick or full, not " + mode);
     };
     return new BenchmarkSize(size.mode(), get("startups", size.startups()), get("warmUpCases", size.warmUpCases()),
         get("rounds", size.rounds()), get("casesPerRound", size.casesPerRound()),
         get("parallelReports", size.parallelReports()), get("closed", size.closedCases()),
-        get("open", size.openCases()), get("samples", size.samples()), size.chunk());
+        get("open", size.openCases()), get("samples", size.samples()), size.chunk(),
+        parts(System.getProperty("benchmark.parts", "all")));
+  }
+
+  private static String parts(String parts) {
+    if (!parts.equals("all") && !parts.equals("startup")) {
+      throw new IllegalArgumentException("benchmark.parts is all or startup, not " + parts);
+    }
+    return parts;
+  }
+
+  /** False with {@code -Dbenchmark.parts=startup}: the decade of data on PostgreSQL is left out. */
+  boolean runsDailyRequests() {
+    return parts.equals("all");
   }
 
   /** A size scaled down (or up) for one run: {@code -Dbenchmark.open=1000}. */
