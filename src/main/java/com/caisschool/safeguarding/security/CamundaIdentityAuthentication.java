@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Checks a user name and password against Camunda's identity store (salted hashes), throttled by
  * {@link SignInThrottle} (per client address and per account, time-limited; Camunda's own lockout,
  * which locked an account for good, is off in application.yaml). A throttled attempt is refused
- * even with the right password. The answer never says which of the two was wrong.
+ * even with the right password. The answer never says which of the two was wrong. A password that
+ * passed lately is not checked again at once ({@link RecentPasswordChecks}: HTTP Basic sends it
+ * with every request).
  */
 @Component
 public class CamundaIdentityAuthentication implements AuthenticationProvider {
@@ -27,10 +29,13 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final SignInThrottle throttle;
+  private final RecentPasswordChecks recentChecks;
 
-  CamundaIdentityAuthentication(IdentityService identityService, SignInThrottle throttle) {
+  CamundaIdentityAuthentication(IdentityService identityService, SignInThrottle throttle,
+      RecentPasswordChecks recentChecks) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.recentChecks = recentChecks;
   }
 
   @Override
@@ -42,7 +47,13 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
     if (userId == null || userId.isBlank() || password == null || !throttle.mayTry(userId, client)) {
       throw new BadCredentialsException(REFUSED);
     }
-    if (!hasPassword(userId) || !identityService.checkPassword(userId, password.toString())) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    // Users who sign in through the school's provider have none (and Camunda cannot check an absent one).
+    String storedHash = user == null ? null : user.getPassword();
+    boolean hasPassword = user == null || storedHash != null;
+    String given = password.toString();
+    if (!hasPassword || !(recentChecks.passedLately(userId, given, storedHash) || checkedNow(userId, given, storedHash))) {
+      recentChecks.failed(userId);
       throttle.failed(userId, client);
       throw new BadCredentialsException(REFUSED);
     }
@@ -52,10 +63,12 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
   }
 
-  /** Users who sign in through the school's provider have none (and Camunda cannot check an absent one). */
-  private boolean hasPassword(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    return user == null || user.getPassword() != null;
+  private boolean checkedNow(String userId, String password, String storedHash) {
+    boolean right = identityService.checkPassword(userId, password);
+    if (right) {
+      recentChecks.passed(userId, password, storedHash);
+    }
+    return right;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package com.caisschool.safeguarding.security;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -115,7 +117,11 @@ class CaseAccess {
     return holders;
   }
 
-  private void syncGrants(String processInstanceId, Set<Identity> holders) {
+  private void syncGrants(String processInstanceId, Set<Identity> allHolders) {
+    Permission[] permissions = access.caseAccessPermissions().stream()
+        .map(name -> PermissionNames.permission(name, Resources.PROCESS_INSTANCE)).toArray(Permission[]::new);
+    Set<Identity> holders = new HashSet<>(allHolders);
+    holders.removeAll(groupsReadingEveryCase(allHolders, permissions));
     Set<Identity> granted = new HashSet<>();
     for (Authorization grant : authorizations.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT)
@@ -127,8 +133,6 @@ class CaseAccess {
         authorizations.deleteAuthorization(grant.getId());
       }
     }
-    Permission[] permissions = access.caseAccessPermissions().stream()
-        .map(name -> PermissionNames.permission(name, Resources.PROCESS_INSTANCE)).toArray(Permission[]::new);
     holders.stream().filter(holder -> !granted.contains(holder)).forEach(holder -> {
       Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       holder.applyTo(grant);
@@ -137,6 +141,28 @@ class CaseAccess {
       grant.setPermissions(permissions);
       authorizations.saveAuthorization(grant);
     });
+  }
+
+  /**
+   * The holder groups that already hold these permissions on every process instance (the CPO and
+   * deputy): a grant of the case to them would change no answer (a group has no walls; a user's
+   * wall comes before every group grant), so they get none. Their grants on every case are
+   * {@code safeguarding.access.grants}; without them a case grant is made again at the next sync
+   * (and at every start, {@link CaseAccessRepair}).
+   */
+  private Set<Identity> groupsReadingEveryCase(Set<Identity> holders, Permission[] permissions) {
+    String[] groups = holders.stream().map(Identity::groupId).filter(Objects::nonNull).toArray(String[]::new);
+    if (groups.length == 0) {
+      return Set.of();
+    }
+    Set<Identity> everyCase = new HashSet<>();
+    for (Authorization grant : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(groups).resourceType(Resources.PROCESS_INSTANCE).resourceId(Authorization.ANY).list()) {
+      if (Arrays.stream(permissions).allMatch(grant::isPermissionGranted)) {
+        everyCase.add(Identity.group(grant.getGroupId()));
+      }
+    }
+    return everyCase;
   }
 
   private void revoke(String userId, Resource resource, String resourceId) {

@@ -2,6 +2,7 @@ package com.caisschool.safeguarding.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
@@ -10,8 +11,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Tells Camunda who Spring Security authenticated. Groups are left for Camunda to read from its
- * own identity store, so a membership changed in Camunda Admin counts from the next log-in.
+ * Tells Camunda who Spring Security authenticated, with the groups {@link CurrentMembership} read
+ * from Camunda's identity store for this very request (so a membership changed in Camunda Admin
+ * counts from the next request, and the store is not asked twice); without them, Camunda reads them.
  * Instantiated by Camunda's filters by class name, hence public with a no-argument constructor.
  */
 public class SpringSecurityIdentity implements AuthenticationProvider {
@@ -23,7 +25,11 @@ public class SpringSecurityIdentity implements AuthenticationProvider {
         || authentication instanceof AnonymousAuthenticationToken) {
       return AuthenticationResult.unsuccessful();
     }
-    return AuthenticationResult.successful(authentication.getName());
+    AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
+    if (request.getAttribute(CurrentMembership.GROUPS_NOW) instanceof List<?> groups) {
+      result.setGroups(groups.stream().map(String.class::cast).toList());
+    }
+    return result;
   }
 
   @Override

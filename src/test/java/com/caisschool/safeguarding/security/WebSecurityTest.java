@@ -65,6 +65,25 @@ class WebSecurityTest {
   }
 
   @Test
+  void aChangedPasswordCountsFromTheNextRestRequestThoughPasswordsAreRemembered() {
+    String user = "password.change";
+    createStaffMember(user, "First-Password-2026");
+    try {
+      assertThat(RestApi.as(port, user, "First-Password-2026").get("/task").status()).isEqualTo(200);
+      assertThat(RestApi.as(port, user, "First-Password-2026").get("/task").status()).as("remembered").isEqualTo(200);
+      User changed = identityService.createUserQuery().userId(user).singleResult();
+      changed.setPassword("Second-Password-2026");
+      identityService.saveUser(changed);
+
+      assertThat(RestApi.as(port, user, "First-Password-2026").get("/task").status()).as("old password").isEqualTo(401);
+      assertThat(RestApi.as(port, user, "Second-Password-2026").get("/task").status()).isEqualTo(200);
+      assertThat(RestApi.as(port, user, "Wrong-Password-2026").get("/task").status()).isEqualTo(401);
+    } finally {
+      identityService.deleteUser(user);
+    }
+  }
+
+  @Test
   void aSessionIdleForThirtyMinutesIsLoggedOut() {
     WebappSession stillActive = WebappSession.loggedIn(port, "teacher", "demo");
     WebappSession idle = WebappSession.loggedIn(port, "teacher", "demo");

@@ -1,0 +1,61 @@
+package com.caisschool.safeguarding.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** A password that passed is remembered only for its user, its stored hash and a short while. */
+class RecentPasswordChecksTest {
+
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
+  private final Clock clock = new Clock() {
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  };
+  private final RecentPasswordChecks checks = new RecentPasswordChecks(Duration.ofMinutes(1), clock);
+
+  @Test
+  void theSamePasswordAgainstTheSameStoredHashPassesWithinTheTime() {
+    checks.passed("cpo", "right", "{SHA-512}stored");
+    assertThat(checks.passedLately("cpo", "right", "{SHA-512}stored")).isTrue();
+    now.set(now.get().plusSeconds(61));
+    assertThat(checks.passedLately("cpo", "right", "{SHA-512}stored")).as("after the time").isFalse();
+  }
+
+  @Test
+  void anotherPasswordAnotherUserOrAChangedStoredHashIsCheckedAgain() {
+    checks.passed("cpo", "right", "{SHA-512}stored");
+    assertThat(checks.passedLately("cpo", "wrong", "{SHA-512}stored")).isFalse();
+    assertThat(checks.passedLately("dcpo", "right", "{SHA-512}stored")).isFalse();
+    assertThat(checks.passedLately("cpo", "right", "{SHA-512}changed")).as("password changed").isFalse();
+    assertThat(checks.passedLately("cpo", "right", null)).as("user deleted or without a password").isFalse();
+  }
+
+  @Test
+  void aWrongPasswordEndsWhatWasRememberedAndZeroRemembersNothing() {
+    checks.passed("cpo", "right", "{SHA-512}stored");
+    checks.failed("cpo");
+    assertThat(checks.passedLately("cpo", "right", "{SHA-512}stored")).isFalse();
+
+    RecentPasswordChecks never = new RecentPasswordChecks(Duration.ZERO, clock);
+    never.passed("cpo", "right", "{SHA-512}stored");
+    assertThat(never.passedLately("cpo", "right", "{SHA-512}stored")).isFalse();
+  }
+}
