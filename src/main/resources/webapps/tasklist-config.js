@@ -12,8 +12,9 @@ export default {
     fallbackLocale: "@LOCALE@"
   },
   // Loads the labels before the app starts, and leaves for the application's log-in page on log-out;
-  // sorts and labels the list by priority unless the person chooses otherwise (issue 23).
-  customScripts: ['scripts/safeguarding-webapps.js', 'scripts/priority-first'],
+  // sorts and labels the list by priority unless the person chooses otherwise; after "Start", shows
+  // the case reference and who has been alerted (issue 23).
+  customScripts: ['scripts/safeguarding-webapps.js', 'scripts/priority-first', 'scripts/report-confirmation'],
   // Camunda's keyboard shortcuts of Tasklist, as in its own config.js.
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
