@@ -69,7 +69,7 @@ class StartPage {
   record OwnReport(String caseReference, String reportedAt, String process, List<String> alertedGroups,
       boolean onCallAlerted) {
 
-    boolean alertsSent() {
+    public boolean alertsSent() {
       return !alertedGroups.isEmpty() || onCallAlerted;
     }
   }

@@ -154,7 +154,8 @@ class WorklistTest {
     report.put("categories", json("[\"neglect\", \"bullying\"]"));
     String concern = start(RestApi.as(port, "teacher", "demo"), report);
     String triageTask = taskIn(concern, "user_task_cpo_triage");
-    // Shared with every role ("My tasks") and the CPO's own ("Triage"): the same card.
+    // Assigned to the reader, it is in their "My tasks" (a filter every role reads) and in "Triage" (theirs only).
+    taskService.setAssignee(triageTask, user);
     for (String filter : List.of("My tasks", "Triage")) {
       JsonNode card = card(reader, filter, triageTask);
       assertThat(card.path("cardCategories").asText()).as(filter).isEqualTo("Neglect, Bullying");
