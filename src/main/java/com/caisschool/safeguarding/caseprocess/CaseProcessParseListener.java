@@ -16,9 +16,11 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Applies the case-process convention while a model is deployed. In every process: a start is
  * checked against its start form (the form contract), the school's deadlines are copied in as a
- * start event ends, and every user task with a Camunda Form completes only through the form contract. In a process that declares {@code case = true}: every start event
- * then opens the case, and each of its user tasks describes the case's task card as it is created. They are added as built-in listeners, so a
- * model cannot leave them out and "skip custom listeners" does not skip them.
+ * start event ends, and every user task with a Camunda Form completes only through the form
+ * contract. In a process that declares {@code case = true}: every start event then opens the case,
+ * and each of its user tasks describes the case's task card as it is created ({@link TaskCard}).
+ * They are added as built-in listeners, so a model cannot leave them out and "skip custom
+ * listeners" does not skip them.
  */
 final class CaseProcessParseListener extends AbstractBpmnParseListener {
 

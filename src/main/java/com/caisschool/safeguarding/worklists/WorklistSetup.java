@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * existing one (found by name and audience) back to its configured query and properties: a restart
  * never adds a second copy. With card readers configured, each filter has two copies of the same
  * name and query: the card readers' (marked {@value #CARD_READERS}, showing the card variables) and
- * everyone else's; a person who may read both is given the card readers' only ({@link OneCopyPerReader}). Runs before the access set-up grants READ on the filters by name
+ * everyone else's; a person who may read both is given the card readers' only
+ * ({@link OneCopyPerReader}). Runs before the access set-up grants READ on the filters by name
  * ({@link #filterFor}).
  */
 @Component

@@ -144,14 +144,19 @@ class GlossaryTest {
     return pairs;
   }
 
+  /** A setting under {@code safeguarding} in application.yaml. */
+  @SuppressWarnings("unchecked")
+  private static Object setting(String name) throws IOException {
+    try (Reader yaml = Files.newBufferedReader(Path.of("src/main/resources/application.yaml"))) {
+      Map<String, Object> root = new Yaml().load(yaml);
+      return ((Map<String, Object>) root.get("safeguarding")).get(name);
+    }
+  }
+
   /** Each role's name (safeguarding.roles) by its Chinese name (message role.<group>). */
   @SuppressWarnings("unchecked")
   private static Map<String, String> roles() throws IOException {
-    Map<String, String> roles;
-    try (Reader yaml = Files.newBufferedReader(Path.of("src/main/resources/application.yaml"))) {
-      Map<String, Object> root = new Yaml().load(yaml);
-      roles = (Map<String, String>) ((Map<String, Object>) root.get("safeguarding")).get("roles");
-    }
+    Map<String, String> roles = (Map<String, String>) setting("roles");
     Properties zh = properties("messages_zh_CN.properties");
     Map<String, String> pairs = new LinkedHashMap<>();
     roles.forEach((group, name) -> pairs.put("role " + group + ": " + name, zh.getProperty("role." + group)));
@@ -162,11 +167,7 @@ class GlossaryTest {
   /** The title and text of each alert email kind, English by Chinese. */
   @SuppressWarnings("unchecked")
   private static Map<String, String> emails() throws IOException {
-    Map<String, Object> notifications;
-    try (Reader yaml = Files.newBufferedReader(Path.of("src/main/resources/application.yaml"))) {
-      Map<String, Object> root = new Yaml().load(yaml);
-      notifications = (Map<String, Object>) ((Map<String, Object>) root.get("safeguarding")).get("notifications");
-    }
+    Map<String, Object> notifications = (Map<String, Object>) setting("notifications");
     Map<String, Map<String, String>> kinds = (Map<String, Map<String, String>>) notifications.get("kinds");
     Map<String, Map<String, String>> chinese = ((Map<String, Map<String, Map<String, String>>>)
         notifications.get("kinds-in-languages")).get("zh-CN");
