@@ -66,7 +66,7 @@ class BrowserSuiteTest {
       concern = await().atMost(Duration.ofSeconds(30)).until(() -> concernAbout(CHILD), instance -> instance != null);
       withEvidence(teacher, "teacher-confirmation", () -> {
         seeTheConfirmationInTasklist(teacher, concern, CHILD, managementService, "Case reference: ",
-            "Child Protection Officer", "teacher-confirmation.png");
+            "Child Protection Officer", "teacher-confirmation-tasklist.png");
         seeTheReportOnTheStartPage(teacher, concern.getBusinessKey());
       });
     }
@@ -187,6 +187,7 @@ class BrowserSuiteTest {
     teacher.open(url("/start"));
     WebElement row = teacher.find(By.xpath("//tr[contains(@class,'own-report')][contains(., '" + reference + "')]"));
     assertThat(row.getText()).contains("Child Protection Officer").doesNotContain(CHILD);
+    teacher.screenshot(IMAGES.resolve("teacher-confirmation.png"));
   }
 
   private void triageAsCpo(Browser cpo, String reference) {
