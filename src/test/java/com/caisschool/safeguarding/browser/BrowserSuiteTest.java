@@ -101,7 +101,8 @@ class BrowserSuiteTest {
       EngineClock.passTime(Duration.between(ClockUtil.getCurrentTime().toInstant(), decision.getDueDate().toInstant())
           .plusHours(1));
       cpo.open(url("/overview"));
-      By overdue = By.xpath("//section[@id='overdue-tasks']//tr[contains(@class,'task-line')][contains(., '" + reference + "')]");
+      By overdue = By.xpath("//section[@id='overdue-tasks']//tr[contains(@class,'task-line')][contains(., '" + reference + "')]"
+          + "[contains(., 'Case Study Team decision')]");
       assertThat(cpo.find(overdue).getText()).contains("Case Study Team decision").doesNotContain(CHILD);
       cpo.screenshot(IMAGES.resolve("cpo-overview.png"));
       cpo.click(By.xpath("//section[@id='overdue-tasks']//a[contains(@class,'case-link')][.='" + reference + "']"));
