@@ -13,8 +13,10 @@ export default {
   },
   // Loads the labels before the app starts, and leaves for the application's log-in page on log-out;
   // sorts and labels the list by priority unless the person chooses otherwise; puts the form
-  // library's words in the user's language and dates in the school's format (issue 23).
-  customScripts: ['scripts/safeguarding-webapps.js', 'scripts/priority-first', 'scripts/safeguarding-forms.js'],
+  // library's words in the user's language and dates in the school's format; after "Start", shows
+  // the case reference and who has been alerted (issue 23).
+  customScripts: ['scripts/safeguarding-webapps.js', 'scripts/priority-first', 'scripts/safeguarding-forms.js',
+    'scripts/report-confirmation'],
   // Camunda's keyboard shortcuts of Tasklist, as in its own config.js.
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },

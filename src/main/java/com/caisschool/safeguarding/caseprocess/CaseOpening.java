@@ -59,7 +59,6 @@ final class CaseOpening implements ExecutionListener {
       StartFormCheck.check(fields, execution.getVariables(), schoolZone, reportedAt).forEach(execution::setVariable);
       reporterTypes.check((String) execution.getVariable("reporterType"),
           execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
-      TaskCard.describe(execution, fields);
     }
     Process process = CaseDeclaration.processOf(execution);
     boolean late = reportedLate(execution, reportedAt);

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.caseprocess;
 
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,9 +16,11 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Applies the case-process convention while a model is deployed. In every process: a start is
  * checked against its start form (the form contract), the school's deadlines are copied in as a
- * start event ends, and every user task with a Camunda Form completes only through the form contract. In a process that declares {@code case = true}: every start event
- * then opens the case. Both are added as built-in listeners, so a
- * model cannot leave them out and "skip custom listeners" does not skip them.
+ * start event ends, and every user task with a Camunda Form completes only through the form
+ * contract. In a process that declares {@code case = true}: every start event then opens the case,
+ * and each of its user tasks describes the case's task card as it is created ({@link TaskCard}).
+ * They are added as built-in listeners, so a model cannot leave them out and "skip custom
+ * listeners" does not skip them.
  */
 final class CaseProcessParseListener extends AbstractBpmnParseListener {
 
@@ -29,13 +32,15 @@ final class CaseProcessParseListener extends AbstractBpmnParseListener {
   private final ExecutionListener processDefaults;
   private final ExecutionListener caseOpening;
   private final TaskListener formCheck;
+  private final TaskListener taskCard;
 
   CaseProcessParseListener(ExecutionListener startFormContract, ExecutionListener processDefaults,
-      ExecutionListener caseOpening, TaskListener formCheck) {
+      ExecutionListener caseOpening, TaskListener formCheck, TaskListener taskCard) {
     this.startFormContract = startFormContract;
     this.processDefaults = processDefaults;
     this.caseOpening = caseOpening;
     this.formCheck = formCheck;
+    this.taskCard = taskCard;
   }
 
   @Override
@@ -50,6 +55,9 @@ final class CaseProcessParseListener extends AbstractBpmnParseListener {
         }
       }
     }
+    if (isCase) {
+      describeCards(processDefinition.getActivities());
+    }
   }
 
   @Override
@@ -57,6 +65,16 @@ final class CaseProcessParseListener extends AbstractBpmnParseListener {
     if (userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef") != null) {
       ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
           .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formCheck);
+    }
+  }
+
+  /** Every user task of a case, in sub-processes too, describes its card as it is created (TaskCard). */
+  private void describeCards(List<ActivityImpl> activities) {
+    for (ActivityImpl activity : activities) {
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskCard);
+      }
+      describeCards(activity.getActivities());
     }
   }
 

@@ -56,7 +56,7 @@ public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPreBPMNParseListeners()
-        .add(new CaseProcessParseListener(startForm, defaults, opening, new FormCheck()));
+        .add(new CaseProcessParseListener(startForm, defaults, opening, new FormCheck(), new TaskCard(this::forms)));
     // Every completion goes through the form contract (see ContractTaskService for why here).
     var submissions = new TaskSubmissions(this::forms, this::contract);
     configuration.setTaskService(new ContractTaskService(submissions));

@@ -1,36 +1,69 @@
 package com.caisschool.safeguarding.caseprocess;
 
+import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.forms.FormField;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * What a Tasklist card of the case shows the CPO and the deputy besides the case reference
  * (issue 23): the categories as the report form labels them and the danger flag, as variables the
- * CPO's filters list ({@code safeguarding.worklists}); the grade is the report's own
- * {@code childGrade}. Never a name or initials. Staff's filters list none of them.
+ * card readers' filters list ({@code safeguarding.worklists.card-variables}); the grade is the
+ * report's own {@code childGrade}. Never a name or initials. Everyone else's filters list none of them.
+ * Described again as each task of a case is created, from the facts as they then stand: a report
+ * corrected at triage (the model applies the corrected categories and danger flag on its way back
+ * to the priority decision) shows corrected on every card of the case.
  */
-final class TaskCard {
+final class TaskCard implements TaskListener {
 
   static final String CATEGORIES = "cardCategories";
   static final String DANGER = "cardDanger";
 
-  private TaskCard() {}
+  private final Supplier<FormDefinitions> forms;
 
-  static void describe(DelegateExecution execution, List<FormField> startForm) {
+  TaskCard(Supplier<FormDefinitions> forms) {
+    this.forms = forms;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    DelegateExecution process = task.getExecution().getProcessInstance();
+    Process model = CaseDeclaration.processOf(process);
+    if (model == null) {
+      return;
+    }
+    // The form the case's report was made with: the labels of its categories.
+    model.getChildElementsByType(StartEvent.class).stream().map(CaseDeclaration::startFormOf).filter(Objects::nonNull)
+        .findFirst().ifPresent(startForm -> describe(process, forms.get().fields(process.getProcessDefinitionId(), startForm)));
+  }
+
+  private static void describe(DelegateExecution process, List<FormField> startForm) {
     startForm.stream().filter(field -> field.key().equals("categories")).findFirst().ifPresent(field -> {
-      String labels = values(execution.getVariable("categories")).stream().map(field::optionLabel).distinct()
+      String labels = values(process.getVariable("categories")).stream().map(field::optionLabel).distinct()
           .collect(Collectors.joining(", "));
       if (!labels.isEmpty()) {
-        execution.setVariable(CATEGORIES, labels);
+        setIfChanged(process, CATEGORIES, labels);
       }
     });
     if (startForm.stream().anyMatch(field -> field.key().equals("immediateDanger"))) {
-      execution.setVariable(DANGER, Boolean.TRUE.equals(execution.getVariable("immediateDanger"))
+      setIfChanged(process, DANGER, Boolean.TRUE.equals(process.getVariable("immediateDanger"))
           ? "YES: the child may be in danger now" : "No");
+    }
+  }
+
+  /** Unchanged facts write nothing: no history entry for every task of a case. */
+  private static void setIfChanged(DelegateExecution process, String name, String value) {
+    if (!value.equals(process.getVariable(name))) {
+      process.setVariable(name, value);
     }
   }
 
@@ -41,7 +74,7 @@ final class TaskCard {
     if (value instanceof SpinJsonNode json && json.isArray()) {
       return json.elements().stream().map(one -> one.isString() ? one.stringValue() : one.toString()).toList();
     }
-    // A checklist is kept as comma-separated codes (StartFormCheck).
+    // A checklist is kept as comma-separated codes (StartFormCheck, and a triage correction).
     return value == null ? List.of() : List.of(String.valueOf(value).split(",")).stream().map(String::trim)
         .filter(code -> !code.isEmpty()).toList();
   }

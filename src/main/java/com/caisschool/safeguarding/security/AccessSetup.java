@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.security;
 
 import com.caisschool.safeguarding.identity.SchoolRoles;
+import com.caisschool.safeguarding.worklists.WorklistSetup;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,36 +9,31 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
  * Sets the standing grants of {@code safeguarding.access.grants} at every start-up: each
  * (group, resource) gets exactly the configured permissions, so the configuration is the record of
  * who may do what. Grants that are not in the configuration are left alone. Filters are named by
- * their display name; they are created by WorklistSetup.
+ * their display name; they are created by WorklistSetup, which says which copy of a filter a group reads.
  */
 @Component
-// The configured Tasklist filters (worklists) exist before their READ grants are set by name.
-@DependsOn("worklistSetup")
 class AccessSetup implements InitializingBean {
 
   private final AuthorizationService authorizations;
-  private final FilterService filters;
+  private final WorklistSetup worklists;
   private final AccessProperties access;
   private final SchoolRoles roles;
 
-  AccessSetup(AuthorizationService authorizations, FilterService filters, AccessProperties access, SchoolRoles roles) {
+  AccessSetup(AuthorizationService authorizations, WorklistSetup worklists, AccessProperties access, SchoolRoles roles) {
     this.roles = roles;
     this.authorizations = authorizations;
-    this.filters = filters;
+    this.worklists = worklists;
     this.access = access;
   }
 
@@ -49,8 +45,13 @@ class AccessSetup implements InitializingBean {
     for (AccessProperties.Grant grant : access.grants()) {
       Resource resource = PermissionNames.resource(grant.resource());
       for (String resourceId : grant.resourceIds()) {
-        String id = resource == Resources.FILTER && !resourceId.equals(Authorization.ANY) ? filterId(resourceId) : resourceId;
+        boolean namedFilter = resource == Resources.FILTER && !resourceId.equals(Authorization.ANY);
         for (String group : grant.groups()) {
+          String id = namedFilter ? worklists.filterFor(resourceId, group) : resourceId;
+          if (namedFilter) {
+            // A group reads one copy of a filter (WorklistSetup): a grant left on the other goes.
+            worklists.filtersNotFor(resourceId, group).forEach(other -> withdraw(group, Resources.FILTER, other));
+          }
           Set<Permission> permissions = permissionsByTarget.computeIfAbsent(new Target(group, resource, id),
               target -> new LinkedHashSet<>());
           grant.permissions().forEach(name -> permissions.add(PermissionNames.permission(name, resource)));
@@ -96,11 +97,9 @@ class AccessSetup implements InitializingBean {
     return names;
   }
 
-  /** The filters themselves are WorklistSetup's (safeguarding.worklists); a grant only names one. */
-  private String filterId(String name) {
-    return filters.createFilterQuery().filterName(name).list().stream()
-        .filter(filter -> filter.getOwner() == null).findFirst().map(Filter::getId)
-        .orElseThrow(() -> new IllegalStateException("safeguarding.access grants READ on the Tasklist filter '"
-            + name + "', which safeguarding.worklists.filters does not define"));
+  private void withdraw(String group, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).list()
+        .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
   }
 }

@@ -113,7 +113,7 @@ class WebSecurityConfig {
             // signing in (it names one alert and one person); the rota is for its editors.
             .requestMatchers(path("/on-call/acknowledge")).permitAll()
             .requestMatchers(path("/on-call"), path("/on-call/**")).hasAnyAuthority(groups(onCall.rotaEditors()))
-            .requestMatchers(path("/"), path("/start"), path("/camunda/**")).authenticated()
+            .requestMatchers(path("/"), path("/start"), path("/start/confirmation/*"), path("/camunda/**")).authenticated()
             .anyRequest().denyAll())
         .formLogin(form -> form.loginPage("/login").permitAll().successHandler(secondFactor))
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(

@@ -2,6 +2,7 @@ package com.caisschool.safeguarding.startpage;
 
 import com.caisschool.safeguarding.caseprocess.CaseDeclaration;
 import com.caisschool.safeguarding.labels.Labels;
+import com.caisschool.safeguarding.oncall.UrgentAlerts;
 import com.caisschool.safeguarding.security.SystemAccess;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -36,6 +38,8 @@ class StartPage {
 
   /** How far back "your reports" look. */
   static final Duration RECENT = Duration.ofDays(7);
+  /** How long after a start its confirmation can be fetched: the moments right after "Start". */
+  static final Duration CONFIRMATION_WINDOW = Duration.ofMinutes(10);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final RepositoryService repository;
@@ -58,8 +62,17 @@ class StartPage {
   /** A process the person may start; {@code report}: it opens a case (a concern of some kind). */
   record Startable(String key, String name, boolean report) {}
 
-  /** One of the person's own reports: its reference, when, what, and who has been alerted so far. */
-  record OwnReport(String caseReference, String reportedAt, String process, List<String> alerted) {}
+  /**
+   * One of the person's own reports: its reference, when, what, and who has been alerted so far
+   * (the roles, by group id, and whether the person on call was).
+   */
+  record OwnReport(String caseReference, String reportedAt, String process, List<String> alertedGroups,
+      boolean onCallAlerted) {
+
+    public boolean alertsSent() {
+      return !alertedGroups.isEmpty() || onCallAlerted;
+    }
+  }
 
   List<Startable> startable(String userId) {
     return SystemAccess.run(identities, () -> {
@@ -87,17 +100,30 @@ class StartPage {
     Date since = Date.from(ClockUtil.getCurrentTime().toInstant().minus(RECENT));
     List<HistoricProcessInstance> started = SystemAccess.run(identities, () -> history.createHistoricProcessInstanceQuery()
         .startedBy(userId).startedAfter(since).orderByProcessInstanceStartTime().desc().list());
-    List<OwnReport> reports = new ArrayList<>();
-    for (HistoricProcessInstance instance : started) {
-      if (instance.getBusinessKey() == null) {
-        continue;
-      }
-      Set<String> alerted = new LinkedHashSet<>();
-      jdbc.queryForList("select recipients from notification where case_reference = ? order by id", String.class,
-          instance.getBusinessKey()).forEach(recipients -> List.of(recipients.split(",")).forEach(alerted::add));
-      reports.add(new OwnReport(instance.getBusinessKey(), WHEN.format(instance.getStartTime().toInstant().atZone(zone)),
-          labels.processName(instance.getProcessDefinitionKey()), alerted.stream().map(labels::role).toList()));
-    }
-    return reports;
+    return started.stream().filter(instance -> instance.getBusinessKey() != null)
+        .map(instance -> report(instance, zone)).toList();
+  }
+
+  /**
+   * The report the person started moments ago (within {@link #CONFIRMATION_WINDOW}), for the
+   * confirmation Tasklist shows after "Start"; empty for anyone else's, an older one, or a start
+   * that opened no case.
+   */
+  Optional<OwnReport> justStarted(String userId, String processInstanceId, ZoneId zone) {
+    Date since = Date.from(ClockUtil.getCurrentTime().toInstant().minus(CONFIRMATION_WINDOW));
+    HistoricProcessInstance instance = SystemAccess.run(identities, () -> history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).startedBy(userId).startedAfter(since).singleResult());
+    return instance == null || instance.getBusinessKey() == null ? Optional.empty() : Optional.of(report(instance, zone));
+  }
+
+  private OwnReport report(HistoricProcessInstance instance, ZoneId zone) {
+    Set<String> alerted = new LinkedHashSet<>();
+    jdbc.queryForList("select recipients from notification where case_reference = ? order by id", String.class,
+        instance.getBusinessKey()).forEach(recipients -> List.of(recipients.split(",")).forEach(alerted::add));
+    // An urgent alert out of school hours also goes to the person on call (oncall/UrgentAlerts).
+    boolean onCall = SystemAccess.run(identities, () -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(UrgentAlerts.PROCESS_KEY).processInstanceBusinessKey(instance.getBusinessKey()).count()) > 0;
+    return new OwnReport(instance.getBusinessKey(), WHEN.format(instance.getStartTime().toInstant().atZone(zone)),
+        labels.processName(instance.getProcessDefinitionKey()), List.copyOf(alerted), onCall);
   }
 }

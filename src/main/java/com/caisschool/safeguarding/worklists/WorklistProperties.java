@@ -6,12 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Tasklist's filters ({@code safeguarding.worklists.filters}): what each lists and how it shows.
  * Who may see a filter is a FILTER grant in {@code safeguarding.access}, by the filter's name.
+ * The {@code card-readers} (roles) see on the cards of every filter they read the
+ * {@code card-variables} instead of the filter's own {@code variables}: each filter exists once for
+ * them and once for everyone else, as a filter's shown variables are the same for all who read it.
  */
 @ConfigurationProperties("safeguarding.worklists")
-public record WorklistProperties(List<Worklist> filters) {
+public record WorklistProperties(List<Worklist> filters, List<String> cardReaders, List<ShownVariable> cardVariables) {
 
   public WorklistProperties {
     filters = filters == null ? List.of() : List.copyOf(filters);
+    cardReaders = cardReaders == null ? List.of() : List.copyOf(cardReaders);
+    cardVariables = cardVariables == null ? List.of() : List.copyOf(cardVariables);
   }
 
   /**

@@ -12,8 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates Tasklist's filters of {@code safeguarding.worklists} at every start-up, or brings an
- * existing one (found by name) back to its configured query and properties: a restart never adds a
- * second copy. Runs before the access set-up grants READ on the filters by name.
+ * existing one (found by name and audience) back to its configured query and properties: a restart
+ * never adds a second copy. With card readers configured, each filter has two copies of the same
+ * name and query: the card readers' (marked {@value #CARD_READERS}, showing the card variables) and
+ * everyone else's; a person who may read both is given the card readers' only
+ * ({@link OneCopyPerReader}). Runs before the access set-up grants READ on the filters by name
+ * ({@link #filterFor}).
  */
 @Component
 public class WorklistSetup implements InitializingBean {
@@ -22,6 +26,8 @@ public class WorklistSetup implements InitializingBean {
   static final String CURRENT_USER = "${currentUser()}";
   static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
   static final String NOW = "${now()}";
+  /** The filter property that marks the card readers' copy of a filter. */
+  static final String CARD_READERS = "cardReaders";
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -35,18 +41,51 @@ public class WorklistSetup implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
-    worklists.filters().forEach(this::ensure);
+    for (WorklistProperties.Worklist worklist : worklists.filters()) {
+      ensure(worklist, false, worklist.variables());
+      if (!worklists.cardReaders().isEmpty()) {
+        ensure(worklist, true, worklists.cardVariables());
+      }
+    }
   }
 
-  private void ensure(WorklistProperties.Worklist worklist) {
-    // Filters without an owner are the application's; a user's own filter of the same name is left alone.
-    List<Filter> existing = filters.createFilterQuery().filterName(worklist.name()).list().stream()
-        .filter(filter -> filter.getOwner() == null).toList();
+  /** The id of the copy of the filter {@code name} that members of {@code group} read. */
+  public String filterFor(String name, String group) {
+    return copies(name, readsCards(group)).stream().findFirst().map(Filter::getId)
+        .orElseThrow(() -> new IllegalStateException("safeguarding.access grants READ on the Tasklist filter '"
+            + name + "', which safeguarding.worklists.filters does not define"));
+  }
+
+  /** The ids of the other copies of the filter {@code name}: not for members of {@code group}. */
+  public List<String> filtersNotFor(String name, String group) {
+    return copies(name, !readsCards(group)).stream().map(Filter::getId).toList();
+  }
+
+  private boolean readsCards(String group) {
+    return worklists.cardReaders().contains(group);
+  }
+
+  private void ensure(WorklistProperties.Worklist worklist, boolean forCardReaders,
+      List<WorklistProperties.ShownVariable> shown) {
+    List<Filter> existing = copies(worklist.name(), forCardReaders);
     Filter filter = existing.isEmpty() ? filters.newTaskFilter(worklist.name()) : existing.get(0);
     existing.stream().skip(1).forEach(duplicate -> filters.deleteFilter(duplicate.getId()));
     filter.setQuery(query(worklist.query()));
-    filter.setProperties(properties(worklist));
+    filter.setProperties(properties(worklist, forCardReaders, shown));
     filters.saveFilter(filter);
+  }
+
+  /** The application's filters of that name for one audience (a user's own filter of the same name is left alone). */
+  private List<Filter> copies(String name, boolean forCardReaders) {
+    return filters.createFilterQuery().filterName(name).list().stream()
+        .filter(filter -> filter.getOwner() == null)
+        .filter(filter -> forCardReaders == forCardReaders(filter))
+        .toList();
+  }
+
+  /** Whether this is the card readers' copy of a filter. */
+  static boolean forCardReaders(Filter filter) {
+    return filter.getProperties() != null && Boolean.TRUE.equals(filter.getProperties().get(CARD_READERS));
   }
 
   private TaskQuery query(WorklistProperties.Query spec) {
@@ -78,8 +117,12 @@ public class WorklistSetup implements InitializingBean {
     return query;
   }
 
-  private static Map<String, Object> properties(WorklistProperties.Worklist worklist) {
+  private static Map<String, Object> properties(WorklistProperties.Worklist worklist, boolean forCardReaders,
+      List<WorklistProperties.ShownVariable> shown) {
     Map<String, Object> properties = new LinkedHashMap<>();
+    if (forCardReaders) {
+      properties.put(CARD_READERS, true);
+    }
     if (worklist.description() != null) {
       properties.put("description", worklist.description());
     }
@@ -91,7 +134,7 @@ public class WorklistSetup implements InitializingBean {
     }
     // Tasklist reloads the list by itself, so a new urgent task shows without a click.
     properties.put("refresh", true);
-    properties.put("variables", worklist.variables().stream()
+    properties.put("variables", shown.stream()
         .map(variable -> Map.of("name", variable.name(), "label", variable.label())).toList());
     return properties;
   }

@@ -10,8 +10,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import com.caisschool.safeguarding.testing.DueJobs;
+import com.caisschool.safeguarding.testing.EngineClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -25,9 +29,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The webapps as people meet them, in a real browser (Debian's Chromium): a teacher logs in on the
  * application's log-in page, starts "Report a safeguarding concern" in Tasklist and fills the
- * rendered Camunda Form (a required field left empty is named); the CPO finds the case under
+ * rendered Camunda Form (a required field left empty is named) and, after "Start", sees the
+ * confirmation with the case reference and who has been alerted; the CPO finds the case under
  * "Triage", claims it and completes triage in the rendered form, then opens the case in Cockpit and
- * sees it waiting at the Case Study Team. No migration banner anywhere, each role's filters present.
+ * sees it waiting at the Case Study Team, then finds it on the overview, overdue once its deadline
+ * has passed, and the child by name. No migration banner anywhere, each role's filters present.
  * The screenshots go to target/browser/screenshots; to refresh the README's pictures, run with
  * {@code -Dbrowser.screenshots=docs/images}.
  */
@@ -45,6 +51,7 @@ class BrowserSuiteTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired TaskService taskService;
 
   @BeforeAll
   static void browserIsInstalled() {
@@ -57,9 +64,11 @@ class BrowserSuiteTest {
     try (Browser teacher = Browser.start()) {
       withEvidence(teacher, "teacher", () -> reportAsTeacher(teacher));
       concern = await().atMost(Duration.ofSeconds(30)).until(() -> concernAbout(CHILD), instance -> instance != null);
-      // The alerts are sent by the engine's jobs (no job executor in the tests).
-      DueJobs.run(managementService, concern.getId());
-      withEvidence(teacher, "teacher-confirmation", () -> seeTheConfirmation(teacher, concern.getBusinessKey()));
+      withEvidence(teacher, "teacher-confirmation", () -> {
+        seeTheConfirmationInTasklist(teacher, concern, CHILD, managementService, "Case reference: ",
+            "Child Protection Officer", "teacher-confirmation-tasklist.png");
+        seeTheReportOnTheStartPage(teacher, concern.getBusinessKey());
+      });
     }
     String reference = concern.getBusinessKey();
     assertThat(reference).startsWith("SC-");
@@ -70,18 +79,38 @@ class BrowserSuiteTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.getActiveActivityIds(concern.getId())
             .contains("user_task_case_study_team"));
         seeInCockpit(cpo, concern.getId());
-        findOnTheOverview(cpo, reference);
+        findOnTheOverview(cpo, concern);
       });
     }
   }
 
-  /** The CPO finds the case from the overview (its task, its case file) and the child by name. */
-  private void findOnTheOverview(Browser cpo, String reference) {
+  /**
+   * The CPO finds the case from the overview: due this week, then, once its deadline has passed
+   * (the engine clock moved past it), among the overdue tasks, linked to its case file; and the
+   * child by name.
+   */
+  private void findOnTheOverview(Browser cpo, ProcessInstance concern) {
+    String reference = concern.getBusinessKey();
     cpo.open(url("/overview"));
     WebElement open = cpo.find(By.id("open-cases"));
     assertThat(open.getText()).contains("Case Study Team decision");
     assertThat(cpo.find(By.id("due-soon")).getText()).contains(reference);
-    cpo.screenshot(IMAGES.resolve("cpo-overview.png"));
+    Task decision = taskService.createTaskQuery().processInstanceId(concern.getId())
+        .taskDefinitionKey("user_task_case_study_team").singleResult();
+    try {
+      EngineClock.passTime(Duration.between(ClockUtil.getCurrentTime().toInstant(), decision.getDueDate().toInstant())
+          .plusHours(1));
+      cpo.open(url("/overview"));
+      By overdue = By.xpath("//section[@id='overdue-tasks']//tr[contains(@class,'task-line')][contains(., '" + reference + "')]"
+          + "[contains(., 'Case Study Team decision')]");
+      assertThat(cpo.find(overdue).getText()).contains("Case Study Team decision").doesNotContain(CHILD);
+      cpo.screenshot(IMAGES.resolve("cpo-overview.png"));
+      cpo.click(By.xpath("//section[@id='overdue-tasks']//a[contains(@class,'case-link')][.='" + reference + "']"));
+      assertThat(cpo.find(By.tagName("h1")).getText()).isEqualTo("Case " + reference);
+    } finally {
+      EngineClock.reset();
+    }
+    cpo.open(url("/overview"));
     cpo.type(By.name("child"), CHILD);
     cpo.click(By.id("find-child"));
     cpo.click(By.xpath("//section[@id='child-search']//a[contains(., '" + reference + "')]"));
@@ -134,8 +163,28 @@ class BrowserSuiteTest {
     teacher.until(driver -> driver.findElements(By.cssSelector(".modal-dialog")).isEmpty());
   }
 
+  /**
+   * Right after "Start", Tasklist confirms the report with its case reference, then, once the
+   * alerts are sent, who has been alerted (by role, in the teacher's language); never the child.
+   */
+  static void seeTheConfirmationInTasklist(Browser teacher, ProcessInstance concern, String child,
+      ManagementService jobs, String referenceLabel, String alertedRole, String screenshot) {
+    String reference = concern.getBusinessKey();
+    teacher.until(driver -> driver.findElements(By.cssSelector("#report-confirmation .report-confirmation-reference"))
+        .stream().anyMatch(line -> line.getText().equals(referenceLabel + reference)));
+    // The alerts are sent by the engine's jobs (no job executor in the tests); the script asks again.
+    DueJobs.run(jobs, concern.getId());
+    teacher.until(driver -> driver.findElement(By.cssSelector("#report-confirmation .report-confirmation-alerted"))
+        .getText().contains(alertedRole));
+    WebElement confirmation = teacher.find(By.id("report-confirmation"));
+    assertThat(confirmation.getText()).doesNotContain(child);
+    teacher.screenshot(IMAGES.resolve(screenshot));
+    teacher.click(By.cssSelector("#report-confirmation .report-confirmation-close"));
+    teacher.until(driver -> driver.findElements(By.id("report-confirmation")).isEmpty());
+  }
+
   /** Back on the start page, the report is listed with its case reference and the roles alerted. */
-  private void seeTheConfirmation(Browser teacher, String reference) {
+  private void seeTheReportOnTheStartPage(Browser teacher, String reference) {
     teacher.open(url("/start"));
     WebElement row = teacher.find(By.xpath("//tr[contains(@class,'own-report')][contains(., '" + reference + "')]"));
     assertThat(row.getText()).contains("Child Protection Officer").doesNotContain(CHILD);

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Chinese for staff and the webapps' rough edges, in a real browser (README "Languages"): a
  * teacher whose language is Chinese logs in, sees Tasklist in Chinese with no raw label keys,
  * the processes' names in Chinese, reports a concern through the Chinese start form (a Chinese
- * required-field message, the date typed in the school's format) and logs out onto the application's log-in
+ * required-field message, the date typed in the school's format), sees the confirmation with the
+ * case reference and who has been alerted in Chinese, and logs out onto the application's log-in
  * page; an administrator who lands on Tasklist gets the page that sends them to Admin; on a
  * phone the public page's receipt code stays on one line.
  */
@@ -35,6 +38,7 @@ class LanguagesBrowserTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
 
   @BeforeAll
   static void browserIsInstalled() {
@@ -93,7 +97,11 @@ class LanguagesBrowserTest {
         teacher.screenshot(BrowserSuiteTest.IMAGES.resolve("teacher-report-chinese.png"));
         teacher.find(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
         teacher.until(driver -> driver.findElements(By.cssSelector(".modal-dialog")).isEmpty());
-        await().atMost(Duration.ofSeconds(30)).until(() -> concernAbout(CHILD));
+        ProcessInstance concern = await().atMost(Duration.ofSeconds(30)).until(() -> concernAbout(CHILD),
+            instance -> instance != null);
+        // The confirmation in Chinese, in the glossary's terms.
+        BrowserSuiteTest.seeTheConfirmationInTasklist(teacher, concern, CHILD, managementService, "个案编号：",
+            "儿童保护负责人", "teacher-confirmation-chinese.png");
 
         // Log out from the webapp's own menu: the application's log-in page opens.
         teacher.click(By.cssSelector("[cam-widget-header] .account .dropdown-toggle"));
@@ -149,10 +157,10 @@ class LanguagesBrowserTest {
     }
   }
 
-  private boolean concernAbout(String child) {
-    List<String> ids = runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-concern").list()
-        .stream().map(instance -> instance.getId()).toList();
-    return ids.stream().anyMatch(id -> child.equals(runtimeService.getVariable(id, "childName")));
+  private ProcessInstance concernAbout(String child) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-concern").list().stream()
+        .filter(instance -> child.equals(runtimeService.getVariable(instance.getId(), "childName")))
+        .findFirst().orElse(null);
   }
 
   private String url(String path) {

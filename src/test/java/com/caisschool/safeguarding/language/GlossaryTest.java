@@ -24,8 +24,9 @@ import org.yaml.snakeyaml.Yaml;
  * The Chinese texts use the glossary's terms (docs/glossary.md): wherever an English text
  * contains an English term of the glossary, its Chinese text contains that term's Chinese. The
  * safeguarding terms are checked in the public page and the application's pages (messages), every
- * form (the form catalogue), the names in Tasklist (processes/i18n) and the alert emails
- * (safeguarding.notifications); the webapp terms in
+ * form (the form catalogue), the names in Tasklist (processes/i18n), the alert emails
+ * (safeguarding.notifications) and the roles' names (safeguarding.roles, and the {@code role.<group>}
+ * messages); the webapp terms in
  * the Chinese labels of Tasklist, Cockpit, Admin and the welcome page.
  */
 class GlossaryTest {
@@ -50,6 +51,7 @@ class GlossaryTest {
     WebappNames.fromClassPath(Map.of()).catalogue(StaffLanguage.CHINESE).forEach((en, zh) -> pairs.put("name: " + en, zh));
     messages().forEach(pairs::put);
     emails().forEach(pairs::put);
+    roles().forEach(pairs::put);
 
     assertThat(misused(glossary("## Safeguarding terms"), pairs)).isEmpty();
   }
@@ -72,15 +74,12 @@ class GlossaryTest {
 
     assertThat(misused(terms, Map.of("a", "Report a concern", "b", "Your concerns"), Map.of("a", "报告担忧", "b", "你的顾虑")))
         .containsExactly("b: 'concern' → 担忧 missing in: 你的顾虑");
-  }
-
-  @Test
-  void aLongerTermWithItsOwnChineseCoversTheShorterOneInIt() {
-    Map<String, String> terms = Map.of("Child Protection Officer", "儿童保护负责人", "Deputy Child Protection Officer", "儿童保护副负责人");
-
-    assertThat(misused(terms, Map.of("a", "Deputy Child Protection Officer", "b", "Child Protection Officer and deputy"),
-        Map.of("a", "儿童保护副负责人", "b", "儿童保护副负责人")))
-        .containsExactly("b: 'Child Protection Officer' → 儿童保护负责人 missing in: 儿童保护副负责人");
+    // A longer term wins where it holds a shorter one.
+    Map<String, String> officers = Map.of("Child Protection Officer", "儿童保护负责人",
+        "Deputy Child Protection Officer", "儿童保护副负责人");
+    assertThat(misused(officers, Map.of("a", "Deputy Child Protection Officer", "b", "Deputy Child Protection Officer"),
+        Map.of("a", "儿童保护副负责人", "b", "副主任"))).containsExactly(
+            "b: 'Deputy Child Protection Officer' → 儿童保护副负责人 missing in: 副主任");
   }
 
   private static List<String> misused(Map<String, String> terms, Map<String, String> pairs) {
@@ -92,13 +91,20 @@ class GlossaryTest {
   /** Each text (by key) whose English has a term while its Chinese lacks the term's Chinese. */
   private static List<String> misused(Map<String, String> terms, Map<String, String> english, Map<String, String> chinese) {
     List<String> misused = new ArrayList<>();
-    english.forEach((key, text) -> terms.forEach((term, translation) -> {
+    // The longer term first, and its words then count as that term only ("Deputy Child Protection
+    // Officer" is not also checked as "Child Protection Officer").
+    List<String> longestFirst = terms.keySet().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
+    english.forEach((key, text) -> {
       String translated = chinese.get(key);
-      String words = withoutLongerTerms(terms, term, PLACEHOLDER.matcher(text).replaceAll(" "));
-      if (translated != null && matcher(term).matcher(words).find() && !translated.contains(translation)) {
-        misused.add(key + ": '" + term + "' → " + translation + " missing in: " + translated);
+      String words = PLACEHOLDER.matcher(text).replaceAll(" ");
+      for (String term : longestFirst) {
+        var found = matcher(term).matcher(words);
+        if (translated != null && found.find() && !translated.contains(terms.get(term))) {
+          misused.add(key + ": '" + term + "' → " + terms.get(term) + " missing in: " + translated);
+        }
+        words = found.replaceAll(" ");
       }
-    }));
+    });
     return misused;
   }
 
@@ -106,16 +112,6 @@ class GlossaryTest {
    * The text without the longer terms that contain {@code term}: "Deputy Child Protection Officer"
    * has its own Chinese term, which need not contain that of "Child Protection Officer".
    */
-  private static String withoutLongerTerms(Map<String, String> terms, String term, String text) {
-    String words = text;
-    for (String longer : terms.keySet()) {
-      if (longer.length() > term.length() && longer.toLowerCase().contains(term.toLowerCase())) {
-        words = matcher(longer).matcher(words).replaceAll(" ");
-      }
-    }
-    return words;
-  }
-
   /**
    * The term as a whole word (or words), also in the plural; in any case, except a one-word name
    * the glossary writes with a capital (Tasklist, not the id "tasklist" an administrator types).
@@ -154,14 +150,30 @@ class GlossaryTest {
     return pairs;
   }
 
+  /** A setting under {@code safeguarding} in application.yaml. */
+  @SuppressWarnings("unchecked")
+  private static Object setting(String name) throws IOException {
+    try (Reader yaml = Files.newBufferedReader(Path.of("src/main/resources/application.yaml"))) {
+      Map<String, Object> root = new Yaml().load(yaml);
+      return ((Map<String, Object>) root.get("safeguarding")).get(name);
+    }
+  }
+
+  /** Each role's name (safeguarding.roles) by its Chinese name (message role.<group>). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> roles() throws IOException {
+    Map<String, String> roles = (Map<String, String>) setting("roles");
+    Properties zh = properties("messages_zh_CN.properties");
+    Map<String, String> pairs = new LinkedHashMap<>();
+    roles.forEach((group, name) -> pairs.put("role " + group + ": " + name, zh.getProperty("role." + group)));
+    assertThat(pairs.values()).as("every role's name in Chinese").doesNotContainNull();
+    return pairs;
+  }
+
   /** The title and text of each alert email kind, English by Chinese. */
   @SuppressWarnings("unchecked")
   private static Map<String, String> emails() throws IOException {
-    Map<String, Object> notifications;
-    try (Reader yaml = Files.newBufferedReader(Path.of("src/main/resources/application.yaml"))) {
-      Map<String, Object> root = new Yaml().load(yaml);
-      notifications = (Map<String, Object>) ((Map<String, Object>) root.get("safeguarding")).get("notifications");
-    }
+    Map<String, Object> notifications = (Map<String, Object>) setting("notifications");
     Map<String, Map<String, String>> kinds = (Map<String, Map<String, String>>) notifications.get("kinds");
     Map<String, Map<String, String>> chinese = ((Map<String, Map<String, Map<String, String>>>)
         notifications.get("kinds-in-languages")).get("zh-CN");
