@@ -108,10 +108,10 @@ class WebappNamesTest {
     for (Map<String, Object> filter : worklists()) {
       names.add((String) filter.get("name"));
       names.add((String) filter.get("description"));
-      @SuppressWarnings("unchecked")
-      List<Map<String, String>> variables = (List<Map<String, String>>) filter.getOrDefault("variables", List.of());
-      variables.forEach(variable -> names.add(variable.get("label")));
+      labels(filter.getOrDefault("variables", List.of())).forEach(names::add);
     }
+    // the card readers' copy of every filter shows these
+    labels(worklistSettings().getOrDefault("card-variables", List.of())).forEach(names::add);
     names.addAll(roles().values());
     names.remove(null);
     return names;
@@ -119,8 +119,18 @@ class WebappNamesTest {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> worklists() throws IOException {
-    Map<String, Object> safeguarding = safeguarding();
-    return new ArrayList<>((List<Map<String, Object>>) ((Map<String, Object>) safeguarding.get("worklists")).get("filters"));
+    return new ArrayList<>((List<Map<String, Object>>) worklistSettings().get("filters"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> worklistSettings() throws IOException {
+    return (Map<String, Object>) safeguarding().get("worklists");
+  }
+
+  /** The labels of shown variables, as listed in the configuration. */
+  @SuppressWarnings("unchecked")
+  private static Stream<String> labels(Object variables) {
+    return ((List<Map<String, String>>) variables).stream().map(variable -> variable.get("label"));
   }
 
   @SuppressWarnings("unchecked")
