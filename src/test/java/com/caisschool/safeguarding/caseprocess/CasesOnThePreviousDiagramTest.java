@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The case models were redrawn with a lane per role (issue 26): a new version of each, deployed like
@@ -54,6 +55,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * still runs there.
  */
 class CasesOnThePreviousDiagramTest {
+
+  private static final String BEFORE_LANES = "models-before-lanes";
+  private static final String BEFORE_COMPACT_ALERTS = "models-before-compact-alerts";
 
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
@@ -136,9 +140,10 @@ class CasesOnThePreviousDiagramTest {
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_cpo_check_done");
   }
 
-  @Test
-  void aBullyingCaseWaitingForClosureOnThePreviousVersionCloses() {
-    ProcessInstance pi = waitingOnThePreviousVersion("bullying-incident", "user_task_close_case",
+  @ParameterizedTest
+  @ValueSource(strings = {BEFORE_LANES, BEFORE_COMPACT_ALERTS})
+  void aBullyingCaseWaitingForClosureOnThePreviousVersionCloses(String previousVersions) {
+    ProcessInstance pi = waitingOnThePreviousVersion(previousVersions, "bullying-incident", "user_task_close_case",
         Map.of("monitoringRounds", 1, "monitoringMaxRounds", 6, "monitoringLimitAt", Date.from(Instant.now().plus(Duration.ofDays(90)))));
     complete(task(pi), withVariables("monitoringFindings", "No incidents seen.", "monitoringOutcome", "close",
         "monitoringOutcomeReason", "Four quiet weeks.", "closureSummary", "Counseling; the bullying stopped.",
@@ -146,36 +151,15 @@ class CasesOnThePreviousDiagramTest {
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_case_closed");
   }
 
-  @Test
-  void anAllegationAtItsFollowUpOnThePreviousVersionConcludes() {
-    ProcessInstance pi = waitingOnThePreviousVersion("allegation-against-adult", "user_task_follow_up",
+  @ParameterizedTest
+  @ValueSource(strings = {BEFORE_LANES, BEFORE_COMPACT_ALERTS})
+  void anAllegationAtItsFollowUpOnThePreviousVersionConcludes(String previousVersions) {
+    ProcessInstance pi = waitingOnThePreviousVersion(previousVersions, "allegation-against-adult", "user_task_follow_up",
         Map.of("caseOwnerGroup", "head-of-school"));
     complete(task("user_task_follow_up", pi), withVariables("accusedResigned", false, "regulatorReferral", "no",
         "regulatorReferralReason", "Unfounded.", "referencesNote", "Not mentioned in references.",
         "accreditationNotice", false, "lessonsLearned", "Lessons."));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_allegation_concluded");
-  }
-
-  private static final String BEFORE_COMPACT_ALERTS = "models-before-compact-alerts";
-
-  @Test
-  void anAllegationAtItsFollowUpOnTheVersionBeforeTheCompactAlertsConcludes() {
-    ProcessInstance pi = waitingOnThePreviousVersion(BEFORE_COMPACT_ALERTS, "allegation-against-adult", "user_task_follow_up",
-        Map.of("caseOwnerGroup", "head-of-school"));
-    complete(task("user_task_follow_up", pi), withVariables("accusedResigned", false, "regulatorReferral", "no",
-        "regulatorReferralReason", "Unfounded.", "referencesNote", "Not mentioned in references.",
-        "accreditationNotice", false, "lessonsLearned", "Lessons."));
-    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_allegation_concluded");
-  }
-
-  @Test
-  void aBullyingCaseWaitingForClosureOnTheVersionBeforeTheCompactAlertsCloses() {
-    ProcessInstance pi = waitingOnThePreviousVersion(BEFORE_COMPACT_ALERTS, "bullying-incident", "user_task_close_case",
-        Map.of("monitoringRounds", 1, "monitoringMaxRounds", 6, "monitoringLimitAt", Date.from(Instant.now().plus(Duration.ofDays(90)))));
-    complete(task(pi), withVariables("monitoringFindings", "No incidents seen.", "monitoringOutcome", "close",
-        "monitoringOutcomeReason", "Four quiet weeks.", "closureSummary", "Counseling; the bullying stopped.",
-        "closureParentsInformed", "yes"));
-    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("end_event_case_closed");
   }
 
   @Test
@@ -227,7 +211,7 @@ class CasesOnThePreviousDiagramTest {
    * it, as a release does. The case stays on the previous version.
    */
   private ProcessInstance waitingOnThePreviousVersion(String key, String taskId, Map<String, Object> more) {
-    return waitingOnThePreviousVersion("models-before-lanes", key, taskId, more);
+    return waitingOnThePreviousVersion(BEFORE_LANES, key, taskId, more);
   }
 
   private ProcessInstance waitingOnThePreviousVersion(String previousVersions, String key, String taskId,
