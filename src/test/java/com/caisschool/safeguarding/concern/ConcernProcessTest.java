@@ -67,10 +67,7 @@ class ConcernProcessTest {
   void setUp(ProcessEngine engine) {
     BpmnAwareTests.init(engine);
     notifications = ProcessTestDelegates.register(engine);
-    pathways = new StubPathways(engine.getRepositoryService())
-        .deploy("self-harm-response", "SelfHarmReported")
-        .deploy("allegation-against-adult", "AllegationAgainstAdultReported")
-        .deploy("bullying-incident", "BullyingReported");
+    pathways = StubPathways.ofTheConcern(engine.getRepositoryService());
     ClockUtil.setCurrentTime(Date.from(MONDAY_10_40.toInstant()));
   }
 

@@ -58,10 +58,7 @@ class ConcernWorkingDaysTest {
   void setUp(ProcessEngine engine) {
     BpmnAwareTests.init(engine);
     notifications = ProcessTestDelegates.register(engine);
-    pathways = new StubPathways(engine.getRepositoryService())
-        .deploy("self-harm-response", "SelfHarmReported")
-        .deploy("allegation-against-adult", "AllegationAgainstAdultReported")
-        .deploy("bullying-incident", "BullyingReported");
+    pathways = StubPathways.ofTheConcern(engine.getRepositoryService());
   }
 
   @AfterEach

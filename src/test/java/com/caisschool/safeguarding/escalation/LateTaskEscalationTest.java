@@ -58,10 +58,7 @@ class LateTaskEscalationTest {
   void setUp(ProcessEngine processEngine) {
     BpmnAwareTests.init(processEngine);
     notifications = ProcessTestDelegates.register(processEngine);
-    pathways = new StubPathways(processEngine.getRepositoryService())
-        .deploy("self-harm-response", "SelfHarmReported")
-        .deploy("allegation-against-adult", "AllegationAgainstAdultReported")
-        .deploy("bullying-incident", "BullyingReported");
+    pathways = StubPathways.ofTheConcern(processEngine.getRepositoryService());
     ClockUtil.setCurrentTime(Date.from(MONDAY_10_40.toInstant()));
   }
 

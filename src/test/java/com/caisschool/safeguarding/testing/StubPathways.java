@@ -18,6 +18,14 @@ public final class StubPathways {
     this.repositoryService = repositoryService;
   }
 
+  /** The three pathways the concern process can start: self-harm, allegation, bullying. */
+  public static StubPathways ofTheConcern(RepositoryService repositoryService) {
+    return new StubPathways(repositoryService)
+        .deploy("self-harm-response", "SelfHarmReported")
+        .deploy("allegation-against-adult", "AllegationAgainstAdultReported")
+        .deploy("bullying-incident", "BullyingReported");
+  }
+
   public StubPathways deploy(String processKey, String messageName) {
     var model = Bpmn.createExecutableProcess(processKey)
         .camundaHistoryTimeToLive(1)
