@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +35,7 @@ class DatabaseAdmissionFilter extends OncePerRequestFilter {
     Optional<DatabaseAdmission.Place> place = admission.tryEnter();
     if (place.isEmpty()) {
       log.warn("Busy: answered 503 to {} {}", request.getMethod(), request.getRequestURI());
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", "30");
-      response.setContentType("application/json");
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"type\":\"Busy\",\"message\":\"" + MESSAGE + "\"}");
+      ServiceUnavailableAnswer.write(response, "Busy", MESSAGE, 30);
       return;
     }
     try (DatabaseAdmission.Place taken = place.get()) {

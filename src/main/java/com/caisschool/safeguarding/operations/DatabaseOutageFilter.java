@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,11 +40,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
       }
       log.warn("Database unreachable: answered 503 to {} {}", request.getMethod(), request.getRequestURI());
       response.resetBuffer();
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-      response.setContentType("application/json");
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"type\":\"DatabaseUnavailable\",\"message\":\"" + MESSAGE + "\"}");
+      ServiceUnavailableAnswer.write(response, "DatabaseUnavailable", MESSAGE, retryAfterSeconds);
     }
   }
 }
