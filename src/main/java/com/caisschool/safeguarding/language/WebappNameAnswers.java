@@ -1,19 +1,13 @@
 package com.caisschool.safeguarding.language;
 
+import com.caisschool.safeguarding.rest.RequestWithBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -78,77 +72,10 @@ class WebappNameAnswers extends OncePerRequestFilter {
         // The engine answers it with its own 400.
       }
     }
-    return new WithBody(request, english);
+    return new RequestWithBody(request, english);
   }
 
   private static String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
-  }
-
-  private static final class WithBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    WithBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public String getHeader(String name) {
-      return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
-    }
-
-    @Override
-    public java.util.Enumeration<String> getHeaders(String name) {
-      return "Content-Length".equalsIgnoreCase(name)
-          ? java.util.Collections.enumeration(java.util.List.of(String.valueOf(body.length))) : super.getHeaders(name);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("Read synchronously");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
   }
 }
