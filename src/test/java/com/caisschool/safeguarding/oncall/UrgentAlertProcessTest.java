@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -79,10 +80,7 @@ class UrgentAlertProcessTest {
 
   @AfterEach
   void tearDown() {
-    runtimeService().createProcessInstanceQuery().list()
-        .forEach(pi -> runtimeService().deleteProcessInstance(pi.getId(), "test over"));
-    Mocks.reset();
-    ClockUtil.reset();
+    ProcessTestDelegates.endTest(processEngine());
   }
 
   private ProcessInstance urgentAlert() {

@@ -25,6 +25,7 @@ import com.caisschool.safeguarding.triage.TriageSignOffRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -84,5 +85,13 @@ public final class ProcessTestDelegates {
     // Named only by version 1 of self-harm-response (cases still running on it).
     Mocks.register("checkForm", new FormCheck());
     return notifications;
+  }
+
+  /** After a plain-engine test: its cases deleted, the delegates and the engine clock as before it. */
+  public static void endTest(ProcessEngine engine) {
+    engine.getRuntimeService().createProcessInstanceQuery().list()
+        .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over"));
+    Mocks.reset();
+    ClockUtil.reset();
   }
 }
