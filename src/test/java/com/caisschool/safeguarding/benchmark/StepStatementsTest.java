@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,10 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * How many SQL statements each step of a full concern case runs, the application against bare
  * Camunda (issue 25): H2's own query statistics, reset before each step and read after it. Prints
- * one line per step (with {@code -Dbenchmark.statements=top} the statements run most often); it
- * checks only that every step was counted on both sides, never a number.
+ * one line per step (with {@code -Dbenchmark.statements=top} the statements run most often, too);
+ * it checks only that every step was counted on both sides, never a number. Run on request only
+ * (it starts the application and a bare engine): {@code mvn -B -o test-compile surefire:test@benchmark
+ * -Dtest=StepStatementsTest -Dbenchmark.statements=counts}.
  */
 @Tag("benchmark")
+@EnabledIfSystemProperty(named = "benchmark.statements", matches = "counts|top")
 @ApplicationTest
 class StepStatementsTest {
 
