@@ -8,6 +8,7 @@ import com.caisschool.safeguarding.forms.FormField;
 import com.caisschool.safeguarding.labels.Labels;
 import java.time.ZoneId;
 import com.caisschool.safeguarding.notification.Notification;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,7 +48,7 @@ class StepEntries {
 
   void taskCompleted(DelegateTask task) {
     List<FormField> fields = formFields.of(task);
-    Map<String, Object> values = task.getVariables();
+    Map<String, Object> values = answersOf(task, fields);
     String reason = fields.stream().filter(this::holdsAReason).map(field -> text(values.get(field.key())))
         .filter(text -> !text.isBlank()).collect(Collectors.joining("\n"));
     String formRef = task.getBpmnModelElementInstance() == null ? null
@@ -57,6 +58,20 @@ class StepEntries {
     chronology.append(ChronologyEntry.of(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(),
         EngineTime.now(), actors.current(task.getAssignee()), kind, task.getTaskDefinitionKey(), task.getName(),
         recorded(fields, values, zone), reason.isEmpty() ? null : reason));
+  }
+
+  /**
+   * The values of the form's own fields, all the entry records: read by name, so that a step does
+   * not decrypt every fact of the case (issue 25). A field without a value is left out.
+   */
+  private static Map<String, Object> answersOf(DelegateTask task, List<FormField> fields) {
+    Map<String, Object> values = new HashMap<>();
+    for (FormField field : fields) {
+      if (task.hasVariable(field.key())) {
+        values.put(field.key(), task.getVariable(field.key()));
+      }
+    }
+    return values;
   }
 
   /** True for the end of a timer event: a deadline passed (on a boundary: an escalation). */

@@ -13,12 +13,14 @@ import com.caisschool.safeguarding.language.StaffLanguage;
 import com.caisschool.safeguarding.forms.OnlyThroughForms;
 import com.caisschool.safeguarding.forms.StartFormContract;
 import com.caisschool.safeguarding.forms.TaskSubmissions;
+import com.caisschool.safeguarding.forms.TaskWorkCheckedOnce;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
@@ -61,6 +63,10 @@ public class CaseProcessPlugin extends AbstractProcessEnginePlugin {
     var submissions = new TaskSubmissions(this::forms, this::contract);
     configuration.setTaskService(new ContractTaskService(submissions));
     configuration.setFormService(new ContractFormService(submissions, FormTranslations.fromClassPath(), userLanguage));
+    if (configuration.getCommandCheckers() == null) {
+      // The engine's own checkers, the task's work asked once per submission (TaskWorkCheckedOnce).
+      configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), new TaskWorkCheckedOnce())));
+    }
     // Case facts change through forms only, never through the variables endpoints.
     configuration.setCustomPreCommandInterceptorsTxRequired(append(
         configuration.getCustomPreCommandInterceptorsTxRequired(), new OnlyThroughForms(configuration::getIdentityService)));

@@ -4,4 +4,7 @@ package com.caisschool.safeguarding.forms;
 interface ContractChecked {
 
   String checkedTaskId();
+
+  /** Whether this command already checked that the caller may work on its task ({@link TaskWorkCheckedOnce}). */
+  boolean taskWorkChecked();
 }

@@ -70,6 +70,7 @@ public class ContractFormService extends FormServiceImpl {
   static final class CheckedSubmission extends SubmitTaskFormCmd implements ContractChecked {
 
     private final transient TaskSubmissions submissions;
+    private transient boolean workChecked;
 
     CheckedSubmission(TaskSubmissions submissions, String taskId, Map<String, Object> properties,
         boolean returnVariables, boolean deserializeValues) {
@@ -79,13 +80,18 @@ public class ContractFormService extends FormServiceImpl {
 
     @Override
     public VariableMap execute(CommandContext commandContext) {
-      properties = Variables.fromMap(submissions.checked(commandContext, taskId, properties));
+      properties = Variables.fromMap(submissions.checked(commandContext, taskId, properties, () -> workChecked = true));
       return super.execute(commandContext);
     }
 
     @Override
     public String checkedTaskId() {
       return taskId;
+    }
+
+    @Override
+    public boolean taskWorkChecked() {
+      return workChecked;
     }
   }
 }

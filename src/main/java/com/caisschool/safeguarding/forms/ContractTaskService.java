@@ -56,6 +56,7 @@ public class ContractTaskService extends TaskServiceImpl {
   static final class CheckedCompletion extends CompleteTaskCmd implements ContractChecked {
 
     private final transient TaskSubmissions submissions;
+    private transient boolean workChecked;
 
     CheckedCompletion(TaskSubmissions submissions, String taskId, Map<String, Object> variables,
         boolean returnVariables, boolean deserializeValues) {
@@ -65,13 +66,18 @@ public class ContractTaskService extends TaskServiceImpl {
 
     @Override
     public VariableMap execute(CommandContext commandContext) {
-      variables = submissions.checked(commandContext, taskId, variables);
+      variables = submissions.checked(commandContext, taskId, variables, () -> workChecked = true);
       return super.execute(commandContext);
     }
 
     @Override
     public String checkedTaskId() {
       return taskId;
+    }
+
+    @Override
+    public boolean taskWorkChecked() {
+      return workChecked;
     }
   }
 }

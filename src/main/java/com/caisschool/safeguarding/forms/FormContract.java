@@ -3,6 +3,7 @@ package com.caisschool.safeguarding.forms;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,30 @@ public final class FormContract {
   }
 
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+  private static final Pattern NAME_IN_EXPRESSION = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
+
+  /**
+   * The names of the case's variables that {@link #check} reads from {@code existing} for these
+   * fields: every name in a hide condition (words of FEEL itself or of a text in quotes come along,
+   * and are simply not found), the variable holding a field's options, and each read-only field.
+   * Reading only these keeps a completion from decrypting every fact of the case (issue 25); the
+   * conditions see the same values as with all variables, as they read nothing else.
+   */
+  public static Set<String> variablesRead(List<FormField> fields) {
+    Set<String> names = new HashSet<>();
+    for (FormField field : fields) {
+      if (field.hide() != null) {
+        NAME_IN_EXPRESSION.matcher(field.hide()).results().forEach(name -> names.add(name.group()));
+      }
+      if (field.optionsVariable() != null) {
+        names.add(field.optionsVariable());
+      }
+      if (field.readonly()) {
+        names.add(field.key());
+      }
+    }
+    return names;
+  }
 
   private static void refuseOtherVariables(String formId, List<FormField> fields, Set<String> submitted) {
     Set<String> own = fields.stream().map(FormField::key).collect(Collectors.toSet());

@@ -1,7 +1,9 @@
 package com.caisschool.safeguarding.forms;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -35,12 +37,14 @@ public final class TaskSubmissions {
    * Checks the submission of task {@code taskId}; returns the variables to set: those submitted,
    * with the checkboxes left out as "no". Only someone allowed to work on the task hears about its form.
    */
-  Map<String, Object> checked(CommandContext commandContext, String taskId, Map<String, Object> submitted) {
-    Map<String, Object> leftOut = check(commandContext, taskId, submitted);
+  Map<String, Object> checked(CommandContext commandContext, String taskId, Map<String, Object> submitted,
+      Runnable workChecked) {
+    Map<String, Object> leftOut = check(commandContext, taskId, submitted, workChecked);
     return leftOut.isEmpty() ? submitted : withLeftOut(submitted, leftOut);
   }
 
-  private Map<String, Object> check(CommandContext commandContext, String taskId, Map<String, Object> submitted) {
+  private Map<String, Object> check(CommandContext commandContext, String taskId, Map<String, Object> submitted,
+      Runnable workChecked) {
     TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
     if (task == null || task.getProcessDefinitionId() == null) {
       return Map.of(); // unknown task (the engine answers), or a task outside any process
@@ -48,13 +52,26 @@ public final class TaskSubmissions {
     for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkTaskWork(task);
     }
+    workChecked.run();
     UserTask userTask = task.getBpmnModelElementInstance();
     String formRef = userTask == null ? null : userTask.getCamundaFormRef();
     if (formRef == null) {
       return Map.of();
     }
-    return contract.get().check(formRef, forms.get().fields(task.getProcessDefinitionId(), formRef),
-        plain(submitted), task.getVariables(), true);
+    List<FormField> fields = forms.get().fields(task.getProcessDefinitionId(), formRef);
+    return contract.get().check(formRef, fields, plain(submitted),
+        caseValues(task, FormContract.variablesRead(fields)), true);
+  }
+
+  /** The values of these variables that the task sees (its own and its case's), by name; absent ones left out. */
+  private static Map<String, Object> caseValues(TaskEntity task, Set<String> names) {
+    Map<String, Object> values = new HashMap<>();
+    for (String name : names) {
+      if (task.hasVariable(name)) {
+        values.put(name, task.getVariable(name));
+      }
+    }
+    return values;
   }
 
   /** The submitted values as the form's rules read them: typed REST values unwrapped. */
