@@ -39,6 +39,35 @@ class ApplicationBenchmarkTest {
 
   @Test
   void measuresTheApplicationAgainstBareCamunda() throws IOException {
+    if (size.runsStartupParts()) {
+      measureStartupsFullCasesAndParallelReports();
+    }
+    DailyRequests daily = size.runsDailyRequests() ? DailyRequests.run(size) : null;
+    if (daily != null) {
+      daily.report(table);
+    }
+
+    String result = table.markdown() + "\n" + (daily == null ? "" : daily.dataSet() + "\n")
+        + "\nSizes of this run: " + size + "\n";
+    System.out.println(result);
+    Files.createDirectories(OUTPUT);
+    Files.writeString(OUTPUT.resolve("results.md"), result);
+    if (daily == null) {
+      return; // -Dbenchmark.parts=startup
+    }
+    assertThat(daily.closedCases()).as("closed cases loaded").isGreaterThanOrEqualTo(size.closedCases());
+    assertThat(daily.closedCaseFiles()).as("closed case files loaded").isGreaterThanOrEqualTo(size.closedCases());
+    assertThat(daily.openCases()).as("open cases started").isGreaterThanOrEqualTo(size.openCases());
+    assertThat(daily.applicationStatuses()).as("every daily request of the application answered 200").containsOnly(200);
+    assertThat(daily.bareStatuses()).as("every daily request of bare Camunda answered 200").containsOnly(200);
+    assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains("CPO's task list",
+        "Tasklist filters with counts", "a Tasklist filter's first page", "report submission", "case file list",
+        "a child's chronology");
+    assertThat(Files.readString(OUTPUT.resolve("results.md"))).contains("| CPO's task list |");
+  }
+
+  /** Parts (a): start-up, then full cases and parallel reports on the two JVMs just started (H2). */
+  private void measureStartupsFullCasesAndParallelReports() {
     FullCaseComparison fullCases;
     ParallelReports parallel;
     StartupComparison startups;
@@ -53,41 +82,14 @@ class ApplicationBenchmarkTest {
     startups.report(table);
     fullCases.report(table);
     parallel.report(table);
-
-    if (!size.runsDailyRequests()) {
-      // -Dbenchmark.parts=startup: start-up, full cases and parallel reports only (to iterate on them).
-      String result = table.markdown() + "\n\nSizes of this run: " + size + "\n";
-      System.out.println(result);
-      Files.createDirectories(OUTPUT);
-      Files.writeString(OUTPUT.resolve("results.md"), result);
-      assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
-      assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
-      assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
-      return;
-    }
-    DailyRequests daily = DailyRequests.run(size);
-    daily.report(table);
-
-    String result = table.markdown() + "\n" + daily.dataSet() + "\n\nSizes of this run: " + size + "\n";
-    System.out.println(result);
-    Files.createDirectories(OUTPUT);
-    Files.writeString(OUTPUT.resolve("results.md"), result);
-
     assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
     assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
     assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
     assertThat(fullCases.started("application")).isEqualTo(size.warmUpCases() + size.rounds() * size.casesPerRound());
     assertThat(parallel.answered("application")).as("every parallel report answered").isEqualTo(size.parallelReports());
     assertThat(parallel.answered("bare")).as("every parallel report answered").isEqualTo(size.parallelReports());
-    assertThat(daily.closedCases()).as("closed cases loaded").isGreaterThanOrEqualTo(size.closedCases());
-    assertThat(daily.closedCaseFiles()).as("closed case files loaded").isGreaterThanOrEqualTo(size.closedCases());
-    assertThat(daily.openCases()).as("open cases started").isGreaterThanOrEqualTo(size.openCases());
-    assertThat(daily.applicationStatuses()).as("every daily request of the application answered 200").containsOnly(200);
     assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains(
-        "full concern case (H2)", size.parallelReports() + " reports in parallel",
-        "start-up to the first answered request", "CPO's task list", "Tasklist filters with counts",
-        "a Tasklist filter's first page", "report submission", "case file list", "a child's chronology");
-    assertThat(Files.readString(OUTPUT.resolve("results.md"))).contains("| CPO's task list |");
+        "full concern case (H2)", size.parallelReports() + " reports in parallel", "start-up to the first answered request");
   }
 
   /** A Spring Boot application started in this JVM on a random port, with its engine's REST API. */

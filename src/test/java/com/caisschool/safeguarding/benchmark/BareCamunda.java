@@ -1,10 +1,14 @@
 package com.caisschool.safeguarding.benchmark;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -28,6 +32,22 @@ public class BareCamunda {
     return new SpringApplicationBuilder(BareCamunda.class)
         .properties("spring.config.name=bare-camunda")
         .run(args);
+  }
+
+  /**
+   * With {@code --bare.basic-authentication=true} (the daily requests, on the application's
+   * database and users): Camunda's own HTTP Basic filter names the caller to the engine, so
+   * {@code ${currentUser()}} in a filter (the application's "My tasks") has a user, as it has
+   * behind the application's sign-in. Authorization checks stay off: bare Camunda still checks no
+   * permission, it only knows who asks.
+   */
+  @Bean
+  @ConditionalOnProperty("bare.basic-authentication")
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
   }
 
   /** Deploys the stripped models once the engine runs (as the application's ModelDeployer does). */

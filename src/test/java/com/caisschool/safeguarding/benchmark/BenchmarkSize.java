@@ -6,7 +6,9 @@ package com.caisschool.safeguarding.benchmark;
  * run: {@code -Dbenchmark.open=}, {@code .closed}, {@code .rounds}, {@code .casesPerRound},
  * {@code .warmUpCases}, {@code .startups}, {@code .parallelReports}, {@code .samples}.
  * {@code -Dbenchmark.parts=startup} runs the start-up, full case and parallel report parts only
- * (H2, no decade of data), to iterate on them; the default {@code all} runs every part.
+ * (H2, no decade of data), {@code daily} the daily requests on the decade of data only, to iterate
+ * on them; the default {@code all} runs every part. {@code -Dbenchmark.plans=true} also writes the
+ * plans of the CPO's lists' statements ({@link ListPlans}).
  */
 record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int casesPerRound, int parallelReports,
     int closedCases, int openCases, int samples, int chunk, String parts) {
@@ -26,15 +28,25 @@ record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int
   }
 
   private static String parts(String parts) {
-    if (!parts.equals("all") && !parts.equals("startup")) {
-      throw new IllegalArgumentException("benchmark.parts is all or startup, not " + parts);
+    if (!parts.equals("all") && !parts.equals("startup") && !parts.equals("daily")) {
+      throw new IllegalArgumentException("benchmark.parts is all, startup or daily, not " + parts);
     }
     return parts;
   }
 
   /** False with {@code -Dbenchmark.parts=startup}: the decade of data on PostgreSQL is left out. */
   boolean runsDailyRequests() {
-    return parts.equals("all");
+    return !parts.equals("startup");
+  }
+
+  /** False with {@code -Dbenchmark.parts=daily}: start-up, full cases and parallel reports are left out. */
+  boolean runsStartupParts() {
+    return !parts.equals("daily");
+  }
+
+  /** {@code -Dbenchmark.plans=true}: the query plans of the CPO's lists are written ({@link ListPlans}). */
+  boolean writesPlans() {
+    return Boolean.getBoolean("benchmark.plans");
   }
 
   /** A size scaled down (or up) for one run: {@code -Dbenchmark.open=1000}. */

@@ -61,8 +61,9 @@ final class DailyRequests {
           jdbc.queryForObject("select count(*) from act_hi_actinst", Long.class));
       try (ApplicationBenchmarkTest.Running bareNode = ApplicationBenchmarkTest.Running.bare(BARE_NODE,
           "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-          "--spring.datasource.password=unused-trust-authentication")) {
-        result.measure(node, jdbc, bareNode.rest("nobody", "none"), size.samples());
+          "--spring.datasource.password=unused-trust-authentication", "--bare.basic-authentication=true")) {
+        // Bare Camunda knows who asks (the CPO, from the same user table) but checks no permission.
+        result.measure(node, jdbc, bareNode.rest(PostgresUsers.CPO, PostgresNode.PASSWORD), size);
       }
     }
     return result;
@@ -150,7 +151,7 @@ final class DailyRequests {
     closedCaseFiles = jdbc.queryForObject("select count(*) from case_file where closed_at is not null", Long.class);
   }
 
-  private void measure(PostgresNode node, JdbcTemplate jdbc, RestApi bareRest, int samples) {
+  private void measure(PostgresNode node, JdbcTemplate jdbc, RestApi bareRest, BenchmarkSize size) {
     RestApi teacher = node.restAs(PostgresUsers.TEACHER);
     RestApi cpo = node.restAs(PostgresUsers.CPO);
     WebappSession cpoSession = WebappSession.loggedIn(node.port(), PostgresUsers.CPO, PostgresNode.PASSWORD);
@@ -159,7 +160,17 @@ final class DailyRequests {
         + "order by count(*) desc, child_id limit 1", Long.class);
     ConcernArm bareArm = ConcernArm.bare(bareRest);
     Map<String, Object> firstPage = Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
-    for (int i = 0; i < samples; i++) {
+    if (size.writesPlans()) {
+      ListPlans plans = new ListPlans(jdbc);
+      plans.explain("application: CPO's task list", () -> cpo.get("/task?candidateGroup=cpo&maxResults=50"));
+      plans.explain("application: filters with counts", () -> cpo.get("/filter?resourceType=Task&itemCount=true"));
+      plans.explain("application: Triage first page", () -> cpo.post("/filter/" + triageFilter
+          + "/list?firstResult=0&maxResults=15", firstPage));
+      plans.explain("bare: CPO's task list", () -> bareRest.get("/task?candidateGroup=cpo&maxResults=50"));
+      plans.explain("bare: filters with counts", () -> bareRest.get("/filter?resourceType=Task&itemCount=true"));
+      plans.writeTo(java.nio.file.Path.of("target", "benchmark", "plans.md"));
+    }
+    for (int i = 0; i < size.samples(); i++) {
       String reporter = "Daily " + i + "-Testchild";
       time(application, "report submission", () -> teacher.post(ConcernReports.SUBMIT,
           Map.of("variables", ConcernReports.bruises(reporter))).status());
@@ -214,8 +225,16 @@ final class DailyRequests {
   }
 
   List<Integer> applicationStatuses() {
+    return statuses(application);
+  }
+
+  List<Integer> bareStatuses() {
+    return statuses(bare);
+  }
+
+  private static List<Integer> statuses(Map<String, Timings> arm) {
     List<Integer> statuses = new ArrayList<>();
-    application.values().forEach(timings -> statuses.addAll(timings.statuses()));
+    arm.values().forEach(timings -> statuses.addAll(timings.statuses()));
     return statuses;
   }
 }

@@ -1,0 +1,78 @@
+package com.caisschool.safeguarding.security;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task lists and counts of someone who may read every task (the CPO and the deputy: a grant of
+ * {@code READ} on every task, {@code safeguarding.access.grants}) and whom no revoke names (no case
+ * is walled off from them, {@link CaseAccess}) are asked without the per-task permission check:
+ * it would pass for every task. The engine's check joins the person's grants to every candidate
+ * task through an {@code OR} condition that PostgreSQL can only run as a nested loop, and the
+ * grants include Camunda's own grant of each open task to its candidate group, so the check cost
+ * grew with open tasks times grants (issue 25, README "Performance"). For everyone else, and for
+ * a lead any case is walled off from, the engine's check runs as before, revokes included.
+ */
+@Component
+class ReadersOfEveryTask extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomSessionFactories());
+    factories.add(new Factory());
+    configuration.setCustomSessionFactories(factories);
+  }
+
+  /** Replaces the engine's authorization manager of each command (custom factories come last). */
+  private static final class Factory implements SessionFactory {
+    @Override
+    public Class<?> getSessionType() {
+      return AuthorizationManager.class;
+    }
+
+    @Override
+    public Session openSession() {
+      return new Manager();
+    }
+  }
+
+  /** The engine's authorization manager, except for the task queries of those who read every task. */
+  private static final class Manager extends AuthorizationManager {
+
+    @Override
+    public void configureTaskQuery(TaskQueryImpl query) {
+      super.configureTaskQuery(query);
+      AuthorizationCheck check = query.getAuthCheck();
+      // The SQL checks when the check is enabled and has permissions to check (the getter, not the field).
+      if (check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null
+          && readsEveryTask(check.getAuthUserId(), check.getAuthGroupIds())) {
+        check.setPermissionChecks(new CompositePermissionCheck());
+      }
+    }
+
+    /** A grant of READ on every task, and no revoke of any kind for the person or their groups. */
+    private boolean readsEveryTask(String userId, List<String> groupIds) {
+      Map<String, Object> revokes = new HashMap<>();
+      revokes.put("userId", userId);
+      revokes.put("authGroupIds", filterAuthenticatedGroupIds(groupIds));
+      // The grant first: most people lack it, and then one question is enough.
+      return isAuthorized(userId, groupIds, Permissions.READ, Resources.TASK, Authorization.ANY)
+          && !getDbEntityManager().selectBoolean("selectRevokeAuthorization", revokes);
+    }
+  }
+}
