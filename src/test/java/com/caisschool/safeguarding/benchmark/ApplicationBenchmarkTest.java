@@ -44,6 +44,13 @@ class ApplicationBenchmarkTest {
     StartupComparison startups;
     try (StartupComparison started = StartupComparison.run(new StartupTimer(OUTPUT), size.startups())) {
       startups = started;
+      if (!size.runsCases()) {
+        // -Dbenchmark.parts=startups: the start-ups only (to profile them).
+        startups.report(table);
+        writeResult(table.markdown() + "\n\nSizes of this run: " + size + "\n");
+        assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
+        return;
+      }
       ConcernArm app = ConcernArm.application(started.application().rest("teacher", "demo"),
           started.application().rest("cpo", "demo"));
       ConcernArm bare = ConcernArm.bare(started.bare().rest("nobody", "none"));
@@ -56,10 +63,7 @@ class ApplicationBenchmarkTest {
 
     if (!size.runsDailyRequests()) {
       // -Dbenchmark.parts=startup: start-up, full cases and parallel reports only (to iterate on them).
-      String result = table.markdown() + "\n\nSizes of this run: " + size + "\n";
-      System.out.println(result);
-      Files.createDirectories(OUTPUT);
-      Files.writeString(OUTPUT.resolve("results.md"), result);
+      writeResult(table.markdown() + "\n\nSizes of this run: " + size + "\n");
       assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
       assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
       assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
@@ -68,10 +72,7 @@ class ApplicationBenchmarkTest {
     DailyRequests daily = DailyRequests.run(size);
     daily.report(table);
 
-    String result = table.markdown() + "\n" + daily.dataSet() + "\n\nSizes of this run: " + size + "\n";
-    System.out.println(result);
-    Files.createDirectories(OUTPUT);
-    Files.writeString(OUTPUT.resolve("results.md"), result);
+    writeResult(table.markdown() + "\n" + daily.dataSet() + "\n\nSizes of this run: " + size + "\n");
 
     assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
     assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
@@ -88,6 +89,12 @@ class ApplicationBenchmarkTest {
         "start-up to the first answered request", "CPO's task list", "Tasklist filters with counts",
         "a Tasklist filter's first page", "report submission", "case file list", "a child's chronology");
     assertThat(Files.readString(OUTPUT.resolve("results.md"))).contains("| CPO's task list |");
+  }
+
+  private static void writeResult(String result) throws IOException {
+    System.out.println(result);
+    Files.createDirectories(OUTPUT);
+    Files.writeString(OUTPUT.resolve("results.md"), result);
   }
 
   /** A Spring Boot application started in this JVM on a random port, with its engine's REST API. */

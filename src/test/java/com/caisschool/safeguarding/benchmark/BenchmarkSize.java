@@ -6,7 +6,8 @@ package com.caisschool.safeguarding.benchmark;
  * run: {@code -Dbenchmark.open=}, {@code .closed}, {@code .rounds}, {@code .casesPerRound},
  * {@code .warmUpCases}, {@code .startups}, {@code .parallelReports}, {@code .samples}.
  * {@code -Dbenchmark.parts=startup} runs the start-up, full case and parallel report parts only
- * (H2, no decade of data), to iterate on them; the default {@code all} runs every part.
+ * (H2, no decade of data), to iterate on them; {@code -Dbenchmark.parts=startups} runs the start-ups
+ * only (to profile them); the default {@code all} runs every part.
  */
 record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int casesPerRound, int parallelReports,
     int closedCases, int openCases, int samples, int chunk, String parts) {
@@ -26,8 +27,8 @@ record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int
   }
 
   private static String parts(String parts) {
-    if (!parts.equals("all") && !parts.equals("startup")) {
-      throw new IllegalArgumentException("benchmark.parts is all or startup, not " + parts);
+    if (!parts.equals("all") && !parts.equals("startup") && !parts.equals("startups")) {
+      throw new IllegalArgumentException("benchmark.parts is all, startup or startups, not " + parts);
     }
     return parts;
   }
@@ -35,6 +36,11 @@ record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int
   /** False with {@code -Dbenchmark.parts=startup}: the decade of data on PostgreSQL is left out. */
   boolean runsDailyRequests() {
     return parts.equals("all");
+  }
+
+  /** False with {@code -Dbenchmark.parts=startups}: only the start-ups are measured. */
+  boolean runsCases() {
+    return !parts.equals("startups");
   }
 
   /** A size scaled down (or up) for one run: {@code -Dbenchmark.open=1000}. */
