@@ -17,12 +17,28 @@ import java.util.Map;
  */
 class ChannelPost {
 
-  private final HttpClient client;
   private final Duration timeout;
+  private volatile HttpClient client;
 
   ChannelPost(Duration timeout) {
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /**
+   * Built for the first message, not at start-up: a client sets up TLS (reading the trust store)
+   * and starts a thread of its own, which most schools' channels never need on most days.
+   */
+  private HttpClient client() {
+    HttpClient built = client;
+    if (built == null) {
+      synchronized (this) {
+        if (client == null) {
+          client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        }
+        built = client;
+      }
+    }
+    return built;
   }
 
   /** The answer's body, once the server accepted the message. */
@@ -32,7 +48,7 @@ class ChannelPost {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = client.send(request.build(),
+      HttpResponse<String> response = client().send(request.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() / 100 != 2) {
         throw new IllegalStateException(channel + " answered HTTP " + response.statusCode());

@@ -20,28 +20,50 @@ import java.util.Map;
 class ReportQrCodes {
 
   private static final int PNG_SIZE = 600;
+  // Medium error correction survives a worn poster; a quiet zone of 4 modules as the standard asks.
+  private static final Map<EncodeHintType, Object> HINTS = Map.of(EncodeHintType.ERROR_CORRECTION,
+      ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4, EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
   private final String target;
   private final BitMatrix matrix;
-  private final byte[] png;
   private final String svg;
+  private volatile byte[] png;
 
   ReportQrCodes(String publicBaseUrl) {
     this.target = publicBaseUrl.replaceAll("/+$", "") + "/report";
+    this.matrix = encode(0);
+    this.svg = svg(matrix);
+  }
+
+  private BitMatrix encode(int size) {
     try {
-      // Medium error correction survives a worn poster; a quiet zone of 4 modules as the standard asks.
-      Map<EncodeHintType, Object> hints = Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-          EncodeHintType.MARGIN, 4, EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
-      this.matrix = new QRCodeWriter().encode(target, BarcodeFormat.QR_CODE, 0, 0, hints);
-      BitMatrix large = new QRCodeWriter().encode(target, BarcodeFormat.QR_CODE, PNG_SIZE, PNG_SIZE, hints);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      MatrixToImageWriter.writeToStream(large, "PNG", out);
-      this.png = out.toByteArray();
+      return new QRCodeWriter().encode(target, BarcodeFormat.QR_CODE, size, size, HINTS);
     } catch (WriterException e) {
       throw new IllegalStateException("The report page address cannot be put in a QR code", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    this.svg = svg(matrix);
+  }
+
+  /**
+   * Drawn for the first poster that asks for it, not at start-up: drawing a PNG starts Java's
+   * imaging (a few hundred classes) that nothing else at start-up needs. The address was already
+   * checked to fit a QR code.
+   */
+  private byte[] drawPng() {
+    byte[] drawn = png;
+    if (drawn == null) {
+      synchronized (this) {
+        if (png == null) {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          try {
+            MatrixToImageWriter.writeToStream(encode(PNG_SIZE), "PNG", out);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          png = out.toByteArray();
+        }
+        drawn = png;
+      }
+    }
+    return drawn;
   }
 
   String target() {
@@ -49,7 +71,7 @@ class ReportQrCodes {
   }
 
   byte[] png() {
-    return png.clone();
+    return drawPng().clone();
   }
 
   String svg() {

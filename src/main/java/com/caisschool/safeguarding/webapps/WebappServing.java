@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * How Tasklist, Cockpit and Admin are served, so that each loads on the first try however busy the
  * server is: the CSP nonce kept per request ({@link RequestScopedCspNonce}), and Camunda's webapp
- * APIs started with the application rather than on their first request.
+ * APIs started as soon as the application is ready rather than on their first request.
  */
 @Configuration
 class WebappServing {
@@ -32,15 +32,18 @@ class WebappServing {
    * The Camunda starter registers each webapp's API (Cockpit Api, Tasklist Api, Admin Api, Engine
    * Api, Welcome Api: one Jersey servlet each) to start on its first request. That first request
    * is the one fetching the app's plugin script, and the webapps' script loader (RequireJS) gives
-   * up after 7 seconds without retrying: on a busy server the app then never starts. They start
-   * with the application instead: marked once Tomcat has every servlet registered (after the
-   * context started), then loaded with the other load-on-startup servlets when the server starts.
+   * up after 7 seconds without retrying: on a busy server the app then never starts. So they are
+   * started right after the application is ready ({@link WebappApisWarmUp}), in the background:
+   * starting five Jersey applications took about a tenth of the start-up when it held back the
+   * server (and the REST API) until they were done. A request that comes while one is starting
+   * waits for that start (Tomcat starts a servlet once), not for a second one.
    */
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> camundaWebappApisStartWithTheApplication() {
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> camundaWebappApisStartWithTheApplication(
+      WebappApisWarmUp warmUp) {
     return factory -> factory.addContextLifecycleListeners(event -> {
       if (Lifecycle.AFTER_START_EVENT.equals(event.getType())) {
-        camundaWebappApis((Context) event.getLifecycle()).forEach(servlet -> servlet.setLoadOnStartup(1));
+        warmUp.servedBy((Context) event.getLifecycle());
       }
     });
   }

@@ -47,13 +47,10 @@ class ApplicationBenchmarkTest {
       daily.report(table);
     }
 
-    String result = table.markdown() + "\n" + (daily == null ? "" : daily.dataSet() + "\n")
-        + "\nSizes of this run: " + size + "\n";
-    System.out.println(result);
-    Files.createDirectories(OUTPUT);
-    Files.writeString(OUTPUT.resolve("results.md"), result);
+    writeResult(table.markdown() + "\n" + (daily == null ? "" : daily.dataSet() + "\n")
+        + "\nSizes of this run: " + size + "\n");
     if (daily == null) {
-      return; // -Dbenchmark.parts=startup
+      return; // -Dbenchmark.parts=startup or startups
     }
     assertThat(daily.closedCases()).as("closed cases loaded").isGreaterThanOrEqualTo(size.closedCases());
     assertThat(daily.closedCaseFiles()).as("closed case files loaded").isGreaterThanOrEqualTo(size.closedCases());
@@ -73,6 +70,12 @@ class ApplicationBenchmarkTest {
     StartupComparison startups;
     try (StartupComparison started = StartupComparison.run(new StartupTimer(OUTPUT), size.startups())) {
       startups = started;
+      if (!size.runsCases()) {
+        // -Dbenchmark.parts=startups: the start-ups only (to profile them).
+        startups.report(table);
+        assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
+        return;
+      }
       ConcernArm app = ConcernArm.application(started.application().rest("teacher", "demo"),
           started.application().rest("cpo", "demo"));
       ConcernArm bare = ConcernArm.bare(started.bare().rest("nobody", "none"));
@@ -90,6 +93,12 @@ class ApplicationBenchmarkTest {
     assertThat(parallel.answered("bare")).as("every parallel report answered").isEqualTo(size.parallelReports());
     assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains(
         "full concern case (H2)", size.parallelReports() + " reports in parallel", "start-up to the first answered request");
+  }
+
+  private static void writeResult(String result) throws IOException {
+    System.out.println(result);
+    Files.createDirectories(OUTPUT);
+    Files.writeString(OUTPUT.resolve("results.md"), result);
   }
 
   /** A Spring Boot application started in this JVM on a random port, with its engine's REST API. */

@@ -1,5 +1,7 @@
 package com.caisschool.safeguarding.benchmark;
 
+import java.util.List;
+
 /**
  * How much the benchmark does: {@code quick} in every build (small data, so it cannot rot),
  * {@code full} with {@code -Pbenchmark} (README "Performance"). Each number can be changed for a
@@ -7,8 +9,9 @@ package com.caisschool.safeguarding.benchmark;
  * {@code .warmUpCases}, {@code .startups}, {@code .parallelReports}, {@code .samples}.
  * {@code -Dbenchmark.parts=startup} runs the start-up, full case and parallel report parts only
  * (H2, no decade of data), {@code daily} the daily requests on the decade of data only, to iterate
- * on them; the default {@code all} runs every part. {@code -Dbenchmark.plans=true} also writes the
- * plans of the CPO's lists' statements ({@link ListPlans}).
+ * on them; {@code startups} the start-ups only (to profile them); the default {@code all} runs every
+ * part. {@code -Dbenchmark.plans=true} also writes the plans of the CPO's lists' statements
+ * ({@link ListPlans}).
  */
 record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int casesPerRound, int parallelReports,
     int closedCases, int openCases, int samples, int chunk, String parts) {
@@ -28,15 +31,15 @@ record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int
   }
 
   private static String parts(String parts) {
-    if (!parts.equals("all") && !parts.equals("startup") && !parts.equals("daily")) {
-      throw new IllegalArgumentException("benchmark.parts is all, startup or daily, not " + parts);
+    if (!List.of("all", "startup", "startups", "daily").contains(parts)) {
+      throw new IllegalArgumentException("benchmark.parts is all, startup, startups or daily, not " + parts);
     }
     return parts;
   }
 
-  /** False with {@code -Dbenchmark.parts=startup}: the decade of data on PostgreSQL is left out. */
+  /** Only with {@code all} and {@code daily}: the decade of data on PostgreSQL. */
   boolean runsDailyRequests() {
-    return !parts.equals("startup");
+    return parts.equals("all") || parts.equals("daily");
   }
 
   /** False with {@code -Dbenchmark.parts=daily}: start-up, full cases and parallel reports are left out. */
@@ -47,6 +50,11 @@ record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int
   /** {@code -Dbenchmark.plans=true}: the query plans of the CPO's lists are written ({@link ListPlans}). */
   boolean writesPlans() {
     return Boolean.getBoolean("benchmark.plans");
+  }
+
+  /** False with {@code -Dbenchmark.parts=startups}: only the start-ups are measured. */
+  boolean runsCases() {
+    return !parts.equals("startups");
   }
 
   /** A size scaled down (or up) for one run: {@code -Dbenchmark.open=1000}. */
