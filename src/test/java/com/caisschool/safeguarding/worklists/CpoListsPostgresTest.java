@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,6 +77,12 @@ class CpoListsPostgresTest {
     List<EngineStatements.Statement> teachers = EngineStatements.selectsDuring(() ->
         assertThat(teacher.get("/task?maxResults=50").status()).isEqualTo(200));
     assertThat(only(teachers, TASK_LIST).sql()).containsIgnoringCase(AUTHORIZATIONS);
+  }
+
+  /** The extra deputy leaves with the test: the PostgreSQL tests after it alert the usual CPO and deputy only. */
+  @AfterEach
+  void deputyRemoved() {
+    identityService.deleteUser(SUBJECT);
   }
 
   @Test
