@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Posts one message to a robot or gateway. Anything but a 2xx answer, or no answer within the
@@ -18,27 +19,15 @@ import java.util.Map;
 class ChannelPost {
 
   private final Duration timeout;
-  private volatile HttpClient client;
-
-  ChannelPost(Duration timeout) {
-    this.timeout = timeout;
-  }
-
   /**
    * Built for the first message, not at start-up: a client sets up TLS (reading the trust store)
    * and starts a thread of its own, which most schools' channels never need on most days.
    */
-  private HttpClient client() {
-    HttpClient built = client;
-    if (built == null) {
-      synchronized (this) {
-        if (client == null) {
-          client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        }
-        built = client;
-      }
-    }
-    return built;
+  private final SingletonSupplier<HttpClient> client;
+
+  ChannelPost(Duration timeout) {
+    this.timeout = timeout;
+    this.client = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(timeout).build());
   }
 
   /** The answer's body, once the server accepted the message. */
@@ -48,7 +37,7 @@ class ChannelPost {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = client().send(request.build(),
+      HttpResponse<String> response = client.obtain().send(request.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() / 100 != 2) {
         throw new IllegalStateException(channel + " answered HTTP " + response.statusCode());

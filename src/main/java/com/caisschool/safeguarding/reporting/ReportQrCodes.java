@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The QR code for posters: it encodes the public report page's address, made once from
@@ -26,7 +27,12 @@ class ReportQrCodes {
   private final String target;
   private final BitMatrix matrix;
   private final String svg;
-  private volatile byte[] png;
+  /**
+   * Drawn for the first poster that asks for it, not at start-up: drawing a PNG starts Java's
+   * imaging (a few hundred classes) that nothing else at start-up needs. The address was already
+   * checked to fit a QR code.
+   */
+  private final SingletonSupplier<byte[]> png = SingletonSupplier.of(this::drawPng);
 
   ReportQrCodes(String publicBaseUrl) {
     this.target = publicBaseUrl.replaceAll("/+$", "") + "/report";
@@ -42,28 +48,14 @@ class ReportQrCodes {
     }
   }
 
-  /**
-   * Drawn for the first poster that asks for it, not at start-up: drawing a PNG starts Java's
-   * imaging (a few hundred classes) that nothing else at start-up needs. The address was already
-   * checked to fit a QR code.
-   */
   private byte[] drawPng() {
-    byte[] drawn = png;
-    if (drawn == null) {
-      synchronized (this) {
-        if (png == null) {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          try {
-            MatrixToImageWriter.writeToStream(encode(PNG_SIZE), "PNG", out);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          png = out.toByteArray();
-        }
-        drawn = png;
-      }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      MatrixToImageWriter.writeToStream(encode(PNG_SIZE), "PNG", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return drawn;
+    return out.toByteArray();
   }
 
   String target() {
@@ -71,7 +63,7 @@ class ReportQrCodes {
   }
 
   byte[] png() {
-    return drawPng().clone();
+    return png.obtain().clone();
   }
 
   String svg() {
