@@ -4,11 +4,11 @@ import static com.caisschool.safeguarding.casefile.EntryText.recorded;
 import static com.caisschool.safeguarding.casefile.EntryText.text;
 
 import com.caisschool.safeguarding.SafeguardingProperties;
+import com.caisschool.safeguarding.forms.FormContract;
 import com.caisschool.safeguarding.forms.FormField;
 import com.caisschool.safeguarding.labels.Labels;
 import java.time.ZoneId;
 import com.caisschool.safeguarding.notification.Notification;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,7 +48,8 @@ class StepEntries {
 
   void taskCompleted(DelegateTask task) {
     List<FormField> fields = formFields.of(task);
-    Map<String, Object> values = answersOf(task, fields);
+    // The form's own fields only: a step does not decrypt every fact of the case (issue 25).
+    Map<String, Object> values = FormContract.valuesOf(task, fields.stream().map(FormField::key).toList());
     String reason = fields.stream().filter(this::holdsAReason).map(field -> text(values.get(field.key())))
         .filter(text -> !text.isBlank()).collect(Collectors.joining("\n"));
     String formRef = task.getBpmnModelElementInstance() == null ? null
@@ -60,19 +61,6 @@ class StepEntries {
         recorded(fields, values, zone), reason.isEmpty() ? null : reason));
   }
 
-  /**
-   * The values of the form's own fields, all the entry records: read by name, so that a step does
-   * not decrypt every fact of the case (issue 25). A field without a value is left out.
-   */
-  private static Map<String, Object> answersOf(DelegateTask task, List<FormField> fields) {
-    Map<String, Object> values = new HashMap<>();
-    for (FormField field : fields) {
-      if (task.hasVariable(field.key())) {
-        values.put(field.key(), task.getVariable(field.key()));
-      }
-    }
-    return values;
-  }
 
   /** True for the end of a timer event: a deadline passed (on a boundary: an escalation). */
   static boolean passesATimer(DelegateExecution execution) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -104,6 +105,20 @@ public final class FormContract {
       }
     }
     return names;
+  }
+
+  /**
+   * The values of these variables as {@code scope} sees them (its own and its case's), read by
+   * name so that nothing else of the case is decrypted (issue 25); absent ones are left out.
+   */
+  public static Map<String, Object> valuesOf(VariableScope scope, Collection<String> names) {
+    Map<String, Object> values = new HashMap<>();
+    for (String name : names) {
+      if (scope.hasVariable(name)) {
+        values.put(name, scope.getVariable(name));
+      }
+    }
+    return values;
   }
 
   private static void refuseOtherVariables(String formId, List<FormField> fields, Set<String> submitted) {

@@ -3,7 +3,6 @@ package com.caisschool.safeguarding.forms;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -60,19 +59,9 @@ public final class TaskSubmissions {
     }
     List<FormField> fields = forms.get().fields(task.getProcessDefinitionId(), formRef);
     return contract.get().check(formRef, fields, plain(submitted),
-        caseValues(task, FormContract.variablesRead(fields)), true);
+        FormContract.valuesOf(task, FormContract.variablesRead(fields)), true);
   }
 
-  /** The values of these variables that the task sees (its own and its case's), by name; absent ones left out. */
-  private static Map<String, Object> caseValues(TaskEntity task, Set<String> names) {
-    Map<String, Object> values = new HashMap<>();
-    for (String name : names) {
-      if (task.hasVariable(name)) {
-        values.put(name, task.getVariable(name));
-      }
-    }
-    return values;
-  }
 
   /** The submitted values as the form's rules read them: typed REST values unwrapped. */
   static Map<String, Object> plain(Map<String, Object> submitted) {
