@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The CPO's lists on PostgreSQL (issue 25): someone who reads every task and whom no revoke
- * names is given lists and counts without a permission check per task (security/ReadersOfEveryTask),
+ * names is given lists and counts without a permission check per task (security/LeanAuthorizationManager),
  * so the plan reads no grant at all; a teacher's list is still checked task by task; and for a
  * deputy a case is about, the walls hold in every list, filter and count, their queries checking
  * revokes task by task.
