@@ -1,6 +1,8 @@
 package com.caisschool.safeguarding.casefile;
 
 import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -17,8 +19,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Puts {@link CaseFileEvents} into every model as it is deployed, as built-in listeners on the
- * events the case file records: a process starts and ends, a start event ends (the case has its
- * reference), a timer passes, a user task is completed. Built in, so an edited model cannot drop
+ * events the case file records: a process starts and ends, a start event ends (after the case got
+ * its reference there), a timer passes, a user task is completed. Built in, so an edited model cannot drop
  * them and "skip custom listeners" does not skip them; added after the parse of every other
  * listener (the engine's post-parse listeners), so a start event has opened its case and a
  * completion passed its form check first. They replace the Spring event bridge, which published
@@ -47,11 +49,10 @@ class CaseFilePlugin extends AbstractProcessEnginePlugin {
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, onExecution);
         processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, onExecution);
-      }
-
-      @Override
-      public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
-        startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END, onExecution);
+        // Here, not as each start event is parsed: the case-process convention adds the case's
+        // opening (its reference) to the start events as the whole process is parsed, and the
+        // file is opened after it.
+        afterEachStartEvent(processDefinition.getActivities(), onExecution);
       }
 
       @Override
@@ -71,5 +72,16 @@ class CaseFilePlugin extends AbstractProcessEnginePlugin {
             .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onTaskCompleted);
       }
     });
+  }
+
+  /** Every start event, in sub-processes too. */
+  private static void afterEachStartEvent(List<ActivityImpl> activities, ExecutionListener listener) {
+    for (ActivityImpl activity : activities) {
+      String type = String.valueOf(activity.getProperty("type"));
+      if (type.equals(ActivityTypes.START_EVENT) || type.endsWith("StartEvent")) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, listener);
+      }
+      afterEachStartEvent(activity.getActivities(), listener);
+    }
   }
 }

@@ -32,6 +32,9 @@ class CaseFileListenersTest {
   void aCaseCancelledSkippingCustomListenersIsStillClosedInItsChronology() {
     String id = new CaseSteps(port, taskService).reportConcern(bruises("Rosa Skiplisteners-Testchild"));
     String reference = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+    // Opened by the report itself, after the report's start event gave the case its reference.
+    assertThat(chronology.ofCase(reference)).extracting(ChronologyEntry::kind).containsExactly(EntryKind.REPORT);
+    assertThat(caseFiles.ofCase(reference)).singleElement().satisfies(file -> assertThat(file.open()).isTrue());
 
     runtimeService.deleteProcessInstance(id, "Reported twice by mistake", true);
 
