@@ -45,10 +45,10 @@ public class CaseSubjects {
   }
 
   private boolean add(String caseReference, String userId, String groupId) {
-    namedInThisTransaction().remove(caseReference);
     Integer known = jdbc.queryForObject("select count(*) from case_subject where case_reference = ? and user_id = ?"
         + " and group_id = ?", Integer.class, caseReference, userId, groupId);
     if (known == null || known == 0) {
+      namedInThisTransaction().remove(caseReference);
       jdbc.update("insert into case_subject (case_reference, user_id, group_id, named_at) values (?, ?, ?, ?)",
           caseReference, userId, groupId, Timestamp.from(Instant.now()));
       return true;
