@@ -8,8 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the case file hears of a case's steps: the engine's Spring event bridge (every step of
- * every case process; an edited model cannot drop it) and the notification log. It only decides
+ * Where the case file hears of a case's steps: built-in listeners of every model
+ * ({@link CaseFilePlugin}: an edited model cannot drop them) and the notification log. It only decides
  * which step of the case file an event is, in the order they must happen; each step is its own
  * class. Everything runs inside the engine's transaction, so the file records a step exactly once,
  * when it commits, and never a step that was rolled back. Processes that do not declare themselves
@@ -38,8 +38,8 @@ class CaseFileEvents {
     this.caseFiles = caseFiles;
   }
 
-  @EventListener
-  public void onExecution(DelegateExecution execution) {
+  /** A process started or ended, a start event or a timer ended ({@link CaseFilePlugin}). */
+  void onExecution(DelegateExecution execution) {
     if (!isRecorded(execution)) {
       return;
     }
@@ -51,8 +51,8 @@ class CaseFileEvents {
     }
   }
 
-  @EventListener(condition = "#task.eventName == 'complete'")
-  public void onTaskCompleted(DelegateTask task) {
+  /** A user task was completed. */
+  void onTaskCompleted(DelegateTask task) {
     if (task.getExecution() == null || !isRecorded(task.getExecution())) {
       return;
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -56,7 +57,13 @@ final class CaseOpening implements ExecutionListener {
     String startForm = CaseDeclaration.startFormOf((StartEvent) execution.getBpmnModelElementInstance());
     if (startForm != null) {
       List<FormField> fields = forms.get().fields(execution.getProcessDefinitionId(), startForm);
-      StartFormCheck.check(fields, execution.getVariables(), schoolZone, reportedAt).forEach(execution::setVariable);
+      // Only what the check changed is written again: an unchanged value would cost a history row
+      // and, for text, an encryption, and record nothing new (issue 25).
+      StartFormCheck.check(fields, execution.getVariables(), schoolZone, reportedAt).forEach((name, value) -> {
+        if (!execution.hasVariable(name) || !Objects.equals(value, execution.getVariable(name))) {
+          execution.setVariable(name, value);
+        }
+      });
       reporterTypes.check((String) execution.getVariable("reporterType"),
           execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
     }

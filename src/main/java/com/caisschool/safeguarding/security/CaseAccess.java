@@ -3,7 +3,6 @@ package com.caisschool.safeguarding.security;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,11 +14,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +42,11 @@ class CaseAccess {
   private final TaskService tasks;
   private final AccessProperties access;
   private final CaseSubjects subjects;
+  private final JdbcTemplate jdbc;
 
   CaseAccess(AuthorizationService authorizations, IdentityService identities, RuntimeService runtime,
-      TaskService tasks, AccessProperties access, CaseSubjects subjects) {
+      TaskService tasks, AccessProperties access, CaseSubjects subjects, JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.authorizations = authorizations;
     this.identities = identities;
     this.runtime = runtime;
@@ -57,17 +57,15 @@ class CaseAccess {
 
   void sync(String processInstanceId) {
     SystemAccess.run(identities, () -> {
-      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-      if (instance == null || instance.getBusinessKey() == null) {
+      OpenTasks open = OpenTasks.of(jdbc, processInstanceId);
+      if (open == null || open.caseReference() == null) {
         return; // ended in the same step, or a standing duty (no case reference): nothing to read or hide
       }
-      List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
-      Set<Identity> holders = holders(open);
-      syncGrants(processInstanceId, holders);
-      Set<String> hiddenFrom = subjects.usersHiddenFrom(instance.getBusinessKey());
-      hiddenFrom.forEach(userId -> wall(userId, processInstanceId, open));
+      syncGrants(processInstanceId, open.holders());
+      Set<String> hiddenFrom = subjects.usersHiddenFrom(open.caseReference());
+      hiddenFrom.forEach(userId -> wall(userId, processInstanceId, open.taskIds()));
       log.debug("Case access of process instance {}: {} task holders, hidden from {} people", processInstanceId,
-          holders.size(), hiddenFrom.size());
+          open.holders().size(), hiddenFrom.size());
     });
   }
 
@@ -75,7 +73,8 @@ class CaseAccess {
   void wallOff(String userId, String caseReference) {
     SystemAccess.run(identities, () -> {
       for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseReference).list()) {
-        wall(userId, instance.getId(), tasks.createTaskQuery().processInstanceId(instance.getId()).list());
+        wall(userId, instance.getId(), tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+            .map(Task::getId).toList());
       }
     });
   }
@@ -97,40 +96,26 @@ class CaseAccess {
         .forEach(revoke -> authorizations.deleteAuthorization(revoke.getId()));
   }
 
-  private void wall(String userId, String processInstanceId, List<Task> open) {
+  private void wall(String userId, String processInstanceId, List<String> openTaskIds) {
     revoke(userId, Resources.PROCESS_INSTANCE, processInstanceId);
-    open.forEach(task -> revoke(userId, Resources.TASK, task.getId()));
-  }
-
-  private Set<Identity> holders(List<Task> open) {
-    Set<Identity> holders = new HashSet<>();
-    for (Task task : open) {
-      if (task.getAssignee() != null) {
-        holders.add(Identity.user(task.getAssignee()));
-      }
-      for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          holders.add(link.getGroupId() != null ? Identity.group(link.getGroupId()) : Identity.user(link.getUserId()));
-        }
-      }
-    }
-    return holders;
+    openTaskIds.forEach(taskId -> revoke(userId, Resources.TASK, taskId));
   }
 
   private void syncGrants(String processInstanceId, Set<Identity> allHolders) {
     Permission[] permissions = access.caseAccessPermissions().stream()
         .map(name -> PermissionNames.permission(name, Resources.PROCESS_INSTANCE)).toArray(Permission[]::new);
+    List<Grant> grants = Grant.onCaseOrEveryCase(jdbc, processInstanceId);
     Set<Identity> holders = new HashSet<>(allHolders);
-    holders.removeAll(groupsReadingEveryCase(allHolders, permissions));
+    holders.removeAll(groupsReadingEveryCase(grants, permissions));
     Set<Identity> granted = new HashSet<>();
-    for (Authorization grant : authorizations.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()) {
-      Identity identity = Identity.of(grant);
-      if (holders.contains(identity)) {
-        granted.add(identity);
+    for (Grant grant : grants) {
+      if (!processInstanceId.equals(grant.resourceId())) {
+        continue;
+      }
+      if (holders.contains(grant.identity())) {
+        granted.add(grant.identity());
       } else {
-        authorizations.deleteAuthorization(grant.getId());
+        authorizations.deleteAuthorization(grant.id());
       }
     }
     holders.stream().filter(holder -> !granted.contains(holder)).forEach(holder -> {
@@ -144,22 +129,18 @@ class CaseAccess {
   }
 
   /**
-   * The holder groups that already hold these permissions on every process instance (the CPO and
+   * The groups that already hold these permissions on every process instance (the CPO and
    * deputy): a grant of the case to them would change no answer (a group has no walls; a user's
    * wall comes before every group grant), so they get none. Their grants on every case are
    * {@code safeguarding.access.grants}; without them a case grant is made again at the next sync
    * (and at every start, {@link CaseAccessRepair}).
    */
-  private Set<Identity> groupsReadingEveryCase(Set<Identity> holders, Permission[] permissions) {
-    String[] groups = holders.stream().map(Identity::groupId).filter(Objects::nonNull).toArray(String[]::new);
-    if (groups.length == 0) {
-      return Set.of();
-    }
+  private static Set<Identity> groupsReadingEveryCase(List<Grant> grants, Permission[] permissions) {
     Set<Identity> everyCase = new HashSet<>();
-    for (Authorization grant : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(groups).resourceType(Resources.PROCESS_INSTANCE).resourceId(Authorization.ANY).list()) {
-      if (Arrays.stream(permissions).allMatch(grant::isPermissionGranted)) {
-        everyCase.add(Identity.group(grant.getGroupId()));
+    for (Grant grant : grants) {
+      if (Authorization.ANY.equals(grant.resourceId()) && grant.groupId() != null
+          && Arrays.stream(permissions).allMatch(grant::grants)) {
+        everyCase.add(Identity.group(grant.groupId()));
       }
     }
     return everyCase;
@@ -180,17 +161,13 @@ class CaseAccess {
   }
 
   /** A group or a user that can hold a grant. */
-  private record Identity(String groupId, String userId) {
+  record Identity(String groupId, String userId) {
     static Identity group(String id) {
       return new Identity(id, null);
     }
 
     static Identity user(String id) {
       return new Identity(null, id);
-    }
-
-    static Identity of(Authorization authorization) {
-      return new Identity(authorization.getGroupId(), authorization.getUserId());
     }
 
     void applyTo(Authorization authorization) {

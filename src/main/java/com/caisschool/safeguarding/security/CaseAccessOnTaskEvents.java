@@ -14,14 +14,13 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Every case process, through the engine's event bridge (an edited model cannot drop it):
+ * Every process, through built-in listeners of every model ({@link CaseAccessPlugin}: an edited
+ * model cannot drop them):
  * <ul>
  *   <li>when a case opens (its start event ends), the people it is about are recorded
  *       ({@link SubjectNaming}), at the latest at its first task or before the step commits;</li>
@@ -56,11 +55,8 @@ class CaseAccessOnTaskEvents {
     this.alternates = access.alternates();
   }
 
-  @EventListener(condition = "#execution.eventName == 'end'")
-  public void onCaseOpened(DelegateExecution execution) {
-    if (!(execution.getBpmnModelElementInstance() instanceof StartEvent)) {
-      return;
-    }
+  /** A start event ended. */
+  void onCaseOpened(DelegateExecution execution) {
     // A concern gets its reference from the case opening, which may come after this listener:
     // then it is named at its first task or, at the latest, before the step commits.
     pendingInThisTransaction().toName.add(execution.getProcessInstanceId());
@@ -75,9 +71,8 @@ class CaseAccessOnTaskEvents {
     pending.toSync.add(processInstanceId);
   }
 
-  @EventListener(condition = "#task.eventName == 'create' || #task.eventName == 'assignment'"
-      + " || #task.eventName == 'update' || #task.eventName == 'complete' || #task.eventName == 'delete'")
-  public void onTaskEvent(DelegateTask task) {
+  /** A task was created, (re)assigned, updated, completed or deleted ({@link CaseAccessPlugin#TASK_EVENTS}). */
+  void onTaskEvent(DelegateTask task) {
     String processInstanceId = task.getProcessInstanceId();
     if (processInstanceId == null || task.getExecution() == null) {
       return;

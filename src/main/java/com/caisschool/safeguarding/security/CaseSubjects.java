@@ -2,15 +2,20 @@ package com.caisschool.safeguarding.security;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The people each case is about (table {@code case_subject}), by case reference, so that the
@@ -43,6 +48,7 @@ public class CaseSubjects {
     Integer known = jdbc.queryForObject("select count(*) from case_subject where case_reference = ? and user_id = ?"
         + " and group_id = ?", Integer.class, caseReference, userId, groupId);
     if (known == null || known == 0) {
+      namedInThisTransaction().remove(caseReference);
       jdbc.update("insert into case_subject (case_reference, user_id, group_id, named_at) values (?, ?, ?, ?)",
           caseReference, userId, groupId, Timestamp.from(Instant.now()));
       return true;
@@ -55,6 +61,7 @@ public class CaseSubjects {
    * hidden from it, the rightly named one is. {@link SubjectCorrection} moves the walls with it.
    */
   void correct(String caseReference, String wronglyNamed, String rightlyNamed) {
+    namedInThisTransaction().remove(caseReference);
     if (rightlyNamed != null && !rightlyNamed.isBlank()) {
       addUser(caseReference, rightlyNamed);
     }
@@ -65,19 +72,61 @@ public class CaseSubjects {
 
   /** Forgets who a destroyed case was about (README "Data protection", retention). */
   public void forget(String caseReference) {
+    namedInThisTransaction().remove(caseReference);
     jdbc.update("delete from case_subject where case_reference = ?", caseReference);
   }
 
   /** Everyone the case is hidden from now: the named users and the present members of the named groups. */
   public Set<String> usersHiddenFrom(String caseReference) {
-    Set<String> users = new LinkedHashSet<>(jdbc.queryForList(
-        "select user_id from case_subject where case_reference = ? and user_id <> ''", String.class, caseReference));
-    for (String group : jdbc.queryForList(
-        "select group_id from case_subject where case_reference = ? and group_id <> ''", String.class, caseReference)) {
+    Named named = namedInThisTransaction().computeIfAbsent(caseReference, this::named);
+    Set<String> users = new LinkedHashSet<>(named.users());
+    for (String group : named.groups()) {
       SystemAccess.run(identities, () -> identities.createUserQuery().memberOfGroup(group).list())
           .stream().map(User::getId).forEach(users::add);
     }
     return users;
+  }
+
+  /** The users and groups a case names, in one read. */
+  private Named named(String caseReference) {
+    List<String> users = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
+    jdbc.query("select user_id, group_id from case_subject where case_reference = ?", row -> {
+      if (!row.getString("user_id").isEmpty()) {
+        users.add(row.getString("user_id"));
+      }
+      if (!row.getString("group_id").isEmpty()) {
+        groups.add(row.getString("group_id"));
+      }
+    }, caseReference);
+    return new Named(users, groups);
+  }
+
+  private record Named(List<String> users, List<String> groups) {}
+
+  /**
+   * Who each case names, as read in the current transaction: a step asks several times (as each
+   * task is created, and as its grants and walls are brought in line before it commits), the
+   * database is asked once (issue 25). Every change of a case's subjects here forgets its entry.
+   * Outside a transaction, a map that lives for the call only.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Named> namedInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashMap<>();
+    }
+    Object bound = TransactionSynchronizationManager.getResource(this);
+    if (bound == null) {
+      bound = new HashMap<String, Named>();
+      TransactionSynchronizationManager.bindResource(this, bound);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(CaseSubjects.this);
+        }
+      });
+    }
+    return (Map<String, Named>) bound;
   }
 
   /** Whether the case is hidden from this user, by name or through one of their groups as they are now. */

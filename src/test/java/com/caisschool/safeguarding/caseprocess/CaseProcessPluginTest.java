@@ -7,8 +7,10 @@ import com.caisschool.safeguarding.testing.ProcessTestDelegates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -84,6 +86,26 @@ class CaseProcessPluginTest {
     processEngine.getTaskService().complete(taskId, Map.of("outcomeSummary", "Done", "parentsInformed", "yes"));
     assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count())
         .isZero();
+  }
+
+  /**
+   * The start form's check writes back only what it changed (issue 25): a value it left as it came
+   * is written once, a checkbox left out once as "no", a date read in school time once as a date.
+   */
+  @Test
+  void aReportsValuesAreWrittenOnceUnlessTheCheckChangesThem() {
+    deploy(model("test-case", true));
+
+    ProcessInstance pi = start("test-case", Map.of("outcomeSummary", "Something to record", "parentsInformed", "yes"));
+
+    Map<String, Long> writes = processEngine.getHistoryService().createHistoricDetailQuery()
+        .processInstanceId(pi.getId()).variableUpdates().list().stream()
+        .collect(Collectors.groupingBy(detail -> ((HistoricVariableUpdate) detail).getVariableName(),
+            Collectors.counting()));
+    assertThat(writes).containsEntry("outcomeSummary", 1L).containsEntry("parentsInformed", 1L)
+        .containsEntry("caseReviewWanted", 1L);
+    assertThat(processEngine.getRuntimeService().getVariables(pi.getId()))
+        .containsEntry("outcomeSummary", "Something to record").containsEntry("caseReviewWanted", false);
   }
 
   private ProcessInstance start(String key, Map<String, Object> variables) {
