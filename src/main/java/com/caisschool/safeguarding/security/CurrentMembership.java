@@ -43,7 +43,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       cases about them left out ({@link HistoryWithoutOwnCases}). Others read no history anyway
  *       and get the engine's answer.</li>
  * </ul>
- * The groups (and, for the REST API, the tenants) are those the sign-in of this same request read
+ * The groups and tenants are those the sign-in of this same request read
  * (HTTP Basic signs in at every request); a request signed in earlier (a web session) reads them
  * again, in one engine command ({@link IdentityReads}). The engine's authentication takes them from
  * the request ({@link SpringSecurityIdentity}) instead of reading them once more.
