@@ -1,8 +1,8 @@
 package com.caisschool.safeguarding.security;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * which locked an account for good, is off in application.yaml). A throttled attempt is refused
  * even with the right password. The answer never says which of the two was wrong. A password that
  * passed lately is not checked again at once ({@link RecentPasswordChecks}: HTTP Basic sends it
- * with every request).
+ * with every request). The user, the password check and the groups (with the tenants the REST API
+ * passes to the engine) are read in one engine command ({@link IdentityReads}), and kept with the
+ * request ({@link SignInDetails}) so that {@link CurrentMembership} need not read them again.
  */
 @Component
 public class CamundaIdentityAuthentication implements AuthenticationProvider {
@@ -28,12 +30,14 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
   private static final String REFUSED = "Wrong user name or password, or too many attempts: wait a minute and retry.";
 
   private final IdentityService identityService;
+  private final IdentityReads reads;
   private final SignInThrottle throttle;
   private final RecentPasswordChecks recentChecks;
 
-  CamundaIdentityAuthentication(IdentityService identityService, SignInThrottle throttle,
+  CamundaIdentityAuthentication(IdentityService identityService, IdentityReads reads, SignInThrottle throttle,
       RecentPasswordChecks recentChecks) {
     this.identityService = identityService;
+    this.reads = reads;
     this.throttle = throttle;
     this.recentChecks = recentChecks;
   }
@@ -47,19 +51,26 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
     if (userId == null || userId.isBlank() || password == null || !throttle.mayTry(userId, client)) {
       throw new BadCredentialsException(REFUSED);
     }
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    // Users who sign in through the school's provider have none (and Camunda cannot check an absent one).
-    String storedHash = user == null ? null : user.getPassword();
-    boolean hasPassword = user == null || storedHash != null;
     String given = password.toString();
-    if (!hasPassword || !(recentChecks.passedLately(userId, given, storedHash) || checkedNow(userId, given, storedHash))) {
+    Optional<IdentityReads.Membership> signedIn = reads.inOneCommand(() -> {
+      User user = identityService.createUserQuery().userId(userId).singleResult();
+      // Users who sign in through the school's provider have none (and Camunda cannot check an absent one).
+      String storedHash = user == null ? null : user.getPassword();
+      boolean hasPassword = user == null || storedHash != null;
+      boolean right = hasPassword && (recentChecks.passedLately(userId, given, storedHash) || checkedNow(userId, given, storedHash));
+      return right ? Optional.of(reads.readMembership(userId)) : Optional.<IdentityReads.Membership>empty();
+    });
+    if (signedIn.isEmpty()) {
       recentChecks.failed(userId);
       throttle.failed(userId, client);
       throw new BadCredentialsException(REFUSED);
     }
     throttle.succeeded(userId, client);
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list()
-        .stream().map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id)).toList();
+    if (attempt.getDetails() instanceof SignInDetails details) {
+      details.keep(signedIn.get());
+    }
+    List<SimpleGrantedAuthority> groups = signedIn.get().groups().stream()
+        .map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id)).toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
   }
 

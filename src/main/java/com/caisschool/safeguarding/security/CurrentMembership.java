@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -44,19 +43,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       cases about them left out ({@link HistoryWithoutOwnCases}). Others read no history anyway
  *       and get the engine's answer.</li>
  * </ul>
+ * The groups and tenants are those the sign-in of this same request read
+ * (HTTP Basic signs in at every request); a request signed in earlier (a web session) reads them
+ * again, in one engine command ({@link IdentityReads}). The engine's authentication takes them from
+ * the request ({@link SpringSecurityIdentity}) instead of reading them once more.
  */
 @Component
 class CurrentMembership {
 
-  /**
-   * The request attribute with the groups read here, which the engine's authentication then takes
-   * ({@link SpringSecurityIdentity}) instead of reading them a second time.
-   */
-  static final String GROUPS_NOW = CurrentMembership.class.getName() + ".groups";
-
   private static final Pattern HISTORY = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)/history(/.*)?$");
 
   private final IdentityService identities;
+  private final IdentityReads reads;
   private final AuthorizationService authorizations;
   private final CaseSubjects subjects;
   private final CaseAccess caseAccess;
@@ -65,10 +63,12 @@ class CurrentMembership {
   /** The groups each user had at their last request on this node. */
   private final Map<String, Set<String>> lastSeen = new ConcurrentHashMap<>();
 
-  CurrentMembership(IdentityService identities, AuthorizationService authorizations, CaseSubjects subjects,
-      CaseAccess caseAccess, PlatformTransactionManager transactions, HistoryWithoutOwnCases historyWithoutOwnCases) {
+  CurrentMembership(IdentityService identities, IdentityReads reads, AuthorizationService authorizations,
+      CaseSubjects subjects, CaseAccess caseAccess, PlatformTransactionManager transactions,
+      HistoryWithoutOwnCases historyWithoutOwnCases) {
     this.historyWithoutOwnCases = historyWithoutOwnCases;
     this.identities = identities;
+    this.reads = reads;
     this.authorizations = authorizations;
     this.subjects = subjects;
     this.caseAccess = caseAccess;
@@ -83,8 +83,10 @@ class CurrentMembership {
           throws ServletException, IOException {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
-          Set<String> groups = groupsOf(user.getName());
-          request.setAttribute(GROUPS_NOW, List.copyOf(groups));
+          IdentityReads.Membership membership = SignInDetails.readAtSignIn(request, user.getName())
+              .orElseGet(() -> reads.membershipOf(user.getName()));
+          request.setAttribute(IdentityReads.MEMBERSHIP_NOW, membership);
+          Set<String> groups = new HashSet<>(membership.groups());
           if (!groups.equals(lastSeen.put(user.getName(), groups))) {
             wallOffGroupCases(user.getName(), groups);
           }
@@ -107,13 +109,6 @@ class CurrentMembership {
   private boolean readsHistoryByDefinition(String userId, Set<String> groups) {
     return SystemAccess.run(identities, () -> authorizations.isUserAuthorized(userId, List.copyOf(groups),
         Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION));
-  }
-
-  private Set<String> groupsOf(String userId) {
-    Set<String> groups = new HashSet<>();
-    SystemAccess.run(identities, () -> identities.createGroupQuery().groupMember(userId).list())
-        .stream().map(Group::getId).forEach(groups::add);
-    return groups;
   }
 
   private void wallOffGroupCases(String userId, Set<String> groups) {

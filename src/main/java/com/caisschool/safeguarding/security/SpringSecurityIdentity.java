@@ -2,7 +2,6 @@ package com.caisschool.safeguarding.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
@@ -11,9 +10,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Tells Camunda who Spring Security authenticated, with the groups {@link CurrentMembership} read
- * from Camunda's identity store for this very request (so a membership changed in Camunda Admin
- * counts from the next request, and the store is not asked twice); without them, Camunda reads them.
+ * Tells Camunda who Spring Security authenticated, with the groups and tenants {@link CurrentMembership}
+ * passed on, read from Camunda's identity store during this very request (so a membership changed
+ * in Camunda Admin counts from the next request, and the store is not asked again); without them,
+ * Camunda reads them.
  * Instantiated by Camunda's filters by class name, hence public with a no-argument constructor.
  */
 public class SpringSecurityIdentity implements AuthenticationProvider {
@@ -26,9 +26,10 @@ public class SpringSecurityIdentity implements AuthenticationProvider {
       return AuthenticationResult.unsuccessful();
     }
     AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-    if (request.getAttribute(CurrentMembership.GROUPS_NOW) instanceof List<?> groups) {
-      result.setGroups(groups.stream().map(String.class::cast).toList());
-    }
+    IdentityReads.passedOn(request, authentication.getName()).ifPresent(membership -> {
+      result.setGroups(membership.groups());
+      result.setTenants(membership.tenants());
+    });
     return result;
   }
 

@@ -61,7 +61,8 @@ class WebSecurityConfig {
           requests.anyRequest().authenticated();
         })
         .addFilterBefore(membership.filter(), AuthorizationFilter.class)
-        .httpBasic(basic -> basic.realmName("CAIS Safeguarding"))
+        // The sign-in leaves what it read with its request (SignInDetails): read once per request.
+        .httpBasic(basic -> basic.realmName("CAIS Safeguarding").authenticationDetailsSource(SignInDetails::new))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless HTTP Basic: no cookie a foreign page could ride on, so no CSRF token.
         .csrf(csrf -> csrf.disable());

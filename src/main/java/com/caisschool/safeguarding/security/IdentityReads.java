@@ -1,0 +1,76 @@
+package com.caisschool.safeguarding.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * A request's reads of Camunda's identity store (the sign-in's user, password and groups, the
+ * membership {@link CurrentMembership} passes on), each set of them in one engine command, so in
+ * one transaction: every engine call made on its own is a transaction of its own, and a REST
+ * request used to run eight of them (a user, groups twice, tenants, each query in two commands)
+ * before its real work (issue 25). What a request read is kept with that request only
+ * ({@link SignInDetails}, {@link #passedOn}), never across requests: membership stays current at
+ * every request.
+ */
+@Component
+class IdentityReads {
+
+  /** The request attribute with the membership {@link CurrentMembership} passed on (a {@link Membership}). */
+  static final String MEMBERSHIP_NOW = IdentityReads.class.getName() + ".membership";
+
+  /** A user's groups and tenants as the identity store has them now. */
+  record Membership(String userId, List<String> groups, List<String> tenants) {}
+
+  private final IdentityService identities;
+  private final CommandExecutor commands;
+
+  IdentityReads(IdentityService identities, ProcessEngineConfiguration engineConfiguration) {
+    this.identities = identities;
+    this.commands = ((ProcessEngineConfigurationImpl) engineConfiguration).getCommandExecutorTxRequired();
+  }
+
+  /** The user's groups and tenants, read in one command without the caller's authorizations. */
+  Membership membershipOf(String userId) {
+    return inOneCommand(() -> readMembership(userId));
+  }
+
+  /**
+   * Runs identity reads in one engine command (the engine's calls inside join it), without the
+   * caller's authorizations (the sign-in and the membership check read for the system).
+   */
+  <T> T inOneCommand(Supplier<T> reads) {
+    return SystemAccess.run(identities, () -> commands.execute(new ReadsInOneCommand<>(reads)));
+  }
+
+  /** Named, so that the engine's command log says what ran. */
+  private record ReadsInOneCommand<T>(Supplier<T> reads) implements Command<T> {
+    @Override
+    public T execute(CommandContext context) {
+      return reads.get();
+    }
+  }
+
+  /** Inside {@link #inOneCommand}: the groups and tenants (a tenant of one of the groups counts). */
+  Membership readMembership(String userId) {
+    List<String> groups = identities.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> tenants = identities.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+        .stream().map(Tenant::getId).toList();
+    return new Membership(userId, groups, tenants);
+  }
+
+  /** The membership passed on for this user in this request ({@link CurrentMembership}), if it was. */
+  static Optional<Membership> passedOn(jakarta.servlet.ServletRequest request, String userId) {
+    return request.getAttribute(MEMBERSHIP_NOW) instanceof Membership membership && membership.userId().equals(userId)
+        ? Optional.of(membership) : Optional.empty();
+  }
+}
