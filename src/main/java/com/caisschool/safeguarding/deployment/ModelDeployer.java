@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.DependsOn;
-import org.springframework.stereotype.Component;
 
 /**
  * Deploys the models of {@code processes/} and the forms of {@code forms/} as one deployment with
@@ -16,10 +14,9 @@ import org.springframework.stereotype.Component;
  * runs from a jar or from classes. Unchanged resources are not deployed again, so restarting keeps
  * the same process versions; a changed model becomes a new version for new cases only. Like every
  * deployment it passes the checks of docs/model-rules.md and is recorded (modelchange), in the
- * application's tables: so it waits for their migration.
+ * application's tables: so it waits for their migration. Made in the background at start-up
+ * ({@link DeploymentConfig}).
  */
-@Component
-@DependsOn("flywayInitializer")
 class ModelDeployer implements InitializingBean {
 
   static final String DEPLOYMENT_NAME = "cais-safeguarding";
