@@ -2,11 +2,11 @@ package com.caisschool.safeguarding.deployment;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
 /**
  * The models are deployed on a thread of their own while the rest of the application is made
@@ -18,10 +18,13 @@ import org.springframework.context.annotation.DependsOn;
 @Configuration(proxyBeanMethods = false)
 class DeploymentConfig {
 
-  @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
-  @DependsOn("flywayInitializer")
-  ModelDeployer modelDeployer(RepositoryService repositoryService) {
-    return new ModelDeployer(repositoryService);
+  /**
+   * {@link ModelDeployer} is made in the background. It stays a component, so that it is made early:
+   * Spring makes the application's components before the beans of configuration classes.
+   */
+  @Bean
+  static BeanFactoryPostProcessor deployInTheBackground() {
+    return beans -> ((AbstractBeanDefinition) beans.getBeanDefinition("modelDeployer")).setBackgroundInit(true);
   }
 
   /**

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.stereotype.Component;
 
 /**
  * Deploys the models of {@code processes/} and the forms of {@code forms/} as one deployment with
@@ -17,6 +19,8 @@ import org.springframework.beans.factory.InitializingBean;
  * application's tables: so it waits for their migration. Made in the background at start-up
  * ({@link DeploymentConfig}).
  */
+@Component
+@DependsOn("flywayInitializer")
 class ModelDeployer implements InitializingBean {
 
   static final String DEPLOYMENT_NAME = "cais-safeguarding";
