@@ -25,6 +25,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A case file as a PDF document: the school's letterhead ({@code safeguarding.case-file.letterhead}),
@@ -38,34 +39,35 @@ class CaseFilePdf {
 
   private static final Logger log = LoggerFactory.getLogger(CaseFilePdf.class);
 
-  private final BaseFont base;
-  private final Font letterheadFont;
-  private final Font titleFont;
-  private final Font textFont;
-  private final Font headingFont;
   private final CaseFileProperties rules;
+  /** Read on the first export, not at start-up: the font file is large (a Chinese font collection). */
+  private final SingletonSupplier<Fonts> fonts;
 
   CaseFilePdf(CaseFileProperties rules) {
     this.rules = rules;
-    this.base = baseFont(rules.pdfFont());
-    this.letterheadFont = new Font(base, 13, Font.BOLD);
-    this.titleFont = new Font(base, 16, Font.BOLD);
-    this.textFont = new Font(base, 9);
-    this.headingFont = new Font(base, 9, Font.BOLD);
+    String fontFile = rules.pdfFont();
+    boolean readable = fontFile != null && Files.isReadable(Path.of(fontFile.replaceFirst(",\\d+$", "")));
+    if (!readable) {
+      log.warn("PDF font {} not found: exported case files cannot show Chinese characters", fontFile);
+    }
+    this.fonts = SingletonSupplier.of(() -> Fonts.of(readable ? fontFile : null));
   }
 
-  private static BaseFont baseFont(String fontFile) {
-    try {
-      String file = fontFile == null ? "" : fontFile.replaceFirst(",\\d+$", "");
-      if (!file.isBlank() && Files.isReadable(Path.of(file))) {
-        return BaseFont.createFont(fontFile, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+  /** The document's font (embedded) and its sizes. */
+  private record Fonts(BaseFont base, Font letterhead, Font title, Font text, Font heading) {
+
+    /** The font file's font, or Helvetica without one. */
+    static Fonts of(String fontFile) {
+      try {
+        BaseFont base = fontFile != null ? BaseFont.createFont(fontFile, BaseFont.IDENTITY_H, BaseFont.EMBEDDED)
+            : BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
+        return new Fonts(base, new Font(base, 13, Font.BOLD), new Font(base, 16, Font.BOLD), new Font(base, 9),
+            new Font(base, 9, Font.BOLD));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (DocumentException e) {
+        throw new IllegalStateException("Unusable PDF font " + fontFile, e);
       }
-      log.warn("PDF font {} not found: exported case files cannot show Chinese characters", fontFile);
-      return BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (DocumentException e) {
-      throw new IllegalStateException("Unusable PDF font " + fontFile, e);
     }
   }
 
@@ -75,10 +77,15 @@ class CaseFilePdf {
    */
   byte[] render(String title, List<String> coverLines, List<CaseFileView.Line> lines, String exported,
       String zoneName) {
+    Fonts fonts = this.fonts.obtain();
+    Font letterheadFont = fonts.letterhead();
+    Font titleFont = fonts.title();
+    Font textFont = fonts.text();
+    Font headingFont = fonts.heading();
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 60);
     PdfWriter writer = PdfWriter.getInstance(document, pdf);
-    writer.setPageEvent(new Footer(exported));
+    writer.setPageEvent(new Footer(exported, fonts));
     document.addTitle(title);
     document.open();
     for (int i = 0; i < rules.letterhead().size(); i++) {
@@ -113,10 +120,12 @@ class CaseFilePdf {
   private final class Footer extends PdfPageEventHelper {
 
     private final String exported;
+    private final Fonts fonts;
     private PdfTemplate pageCount;
 
-    Footer(String exported) {
+    Footer(String exported, Fonts fonts) {
       this.exported = exported;
+      this.fonts = fonts;
     }
 
     @Override
@@ -129,20 +138,20 @@ class CaseFilePdf {
       PdfContentByte canvas = writer.getDirectContent();
       Rectangle page = document.getPageSize();
       float left = document.left();
-      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(rules.confidentialityLine(), headingFont),
+      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(rules.confidentialityLine(), fonts.heading()),
           left, 36, 0);
-      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(exported, textFont), left, 24, 0);
+      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(exported, fonts.text()), left, 24, 0);
       // "Page x of" then, a space further on, the total, written when the document closes.
       float right = page.getRight(document.rightMargin()) - 40;
       ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase("Page " + writer.getPageNumber() + " of",
-          textFont), right, 24, 0);
+          fonts.text()), right, 24, 0);
       canvas.addTemplate(pageCount, right + 3, 24);
     }
 
     @Override
     public void onCloseDocument(PdfWriter writer, Document document) {
       pageCount.beginText();
-      pageCount.setFontAndSize(base, 9);
+      pageCount.setFontAndSize(fonts.base(), 9);
       pageCount.setTextMatrix(0, 0);
       pageCount.showText(String.valueOf(writer.getPageNumber() - 1));
       pageCount.endText();

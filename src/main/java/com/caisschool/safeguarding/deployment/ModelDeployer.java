@@ -1,16 +1,13 @@
 package com.caisschool.safeguarding.deployment;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,15 +16,14 @@ import org.springframework.stereotype.Component;
  * runs from a jar or from classes. Unchanged resources are not deployed again, so restarting keeps
  * the same process versions; a changed model becomes a new version for new cases only. Like every
  * deployment it passes the checks of docs/model-rules.md and is recorded (modelchange), in the
- * application's tables: so it waits for their migration.
+ * application's tables: so it waits for their migration. Made in the background at start-up
+ * ({@link DeploymentConfig}).
  */
 @Component
 @DependsOn("flywayInitializer")
 class ModelDeployer implements InitializingBean {
 
   static final String DEPLOYMENT_NAME = "cais-safeguarding";
-  private static final String[] PATTERNS = {
-      "classpath*:processes/*.bpmn", "classpath*:processes/*.dmn", "classpath*:forms/*.form"};
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 
@@ -38,27 +34,17 @@ class ModelDeployer implements InitializingBean {
   }
 
   @Override
-  public void afterPropertiesSet() throws IOException {
+  public void afterPropertiesSet() {
     DeploymentBuilder deployment = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("application")
         .enableDuplicateFiltering(false);
-    var resolver = new PathMatchingResourcePatternResolver();
-    int count = 0;
-    for (String pattern : PATTERNS) {
-      String folder = pattern.substring("classpath*:".length(), pattern.indexOf('/') + 1);
-      for (Resource resource : resolver.getResources(pattern)) {
-        try (InputStream in = resource.getInputStream()) {
-          deployment.addInputStream(folder + resource.getFilename(),
-              new ByteArrayInputStream(in.readAllBytes()));
-          count++;
-        }
-      }
-    }
+    Map<String, byte[]> files = ApplicationModels.read();
+    files.forEach((name, content) -> deployment.addInputStream(name, new ByteArrayInputStream(content)));
     var result = deployment.deployWithResult();
     // Unchanged resources deploy nothing: the result then lists no definitions (null).
     var definitions = result.getDeployedProcessDefinitions();
-    log.info("{} models and forms checked; {} new process definitions deployed", count,
+    log.info("{} models and forms checked; {} new process definitions deployed", files.size(),
         definitions == null ? 0 : definitions.size());
   }
 }

@@ -26,6 +26,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What people read instead of the codes the system keeps: a process's name and a step's name from
@@ -41,8 +42,11 @@ public class Labels {
   private final IdentityService identities;
   private final Map<String, String> roles;
   private final Map<String, NotificationProperties.KindText> alertKinds;
-  /** Field key to its options (value: label), over every form; the first form naming a value wins. */
-  private final Map<String, Map<String, String>> options = new LinkedHashMap<>();
+  /**
+   * Field key to its options (value: label), over every form; the first form naming a value wins.
+   * Read on first use, not at start-up (it reads every form).
+   */
+  private final SingletonSupplier<Map<String, Map<String, String>>> options;
   private final Map<String, String> processDefinitionOfInstance = new ConcurrentHashMap<>();
 
   Labels(RepositoryService repository, HistoryService history, IdentityService identities, SchoolRoles roles,
@@ -52,7 +56,12 @@ public class Labels {
     this.identities = identities;
     this.roles = roles.roles();
     this.alertKinds = notifications.kinds();
-    readForms();
+    this.options = SingletonSupplier.of(() -> options(school));
+  }
+
+  private static Map<String, Map<String, String>> options(SafeguardingProperties school) {
+    Map<String, Map<String, String>> options = new LinkedHashMap<>();
+    readForms(options);
     // The authorities a form offers from its valuesKey (safeguarding.authorities).
     Map<String, String> authorities = new LinkedHashMap<>();
     for (Authority authority : school.authorities()) {
@@ -61,9 +70,10 @@ public class Labels {
     options.merge("authorities", authorities, Labels::union);
     // The channels' own reporter types, which the start form offers nobody (safeguarding.reporter-types).
     options.merge(ReporterTypes.VARIABLE, school.reporterTypes().channelLabels(), Labels::union);
+    return options;
   }
 
-  private void readForms() {
+  private static void readForms(Map<String, Map<String, String>> options) {
     try {
       for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
         try (InputStream in = form.getInputStream()) {
@@ -124,7 +134,7 @@ public class Labels {
     if (value == null) {
       return "";
     }
-    return options.getOrDefault(fieldKey, Map.of()).getOrDefault(value.trim(), value);
+    return options.obtain().getOrDefault(fieldKey, Map.of()).getOrDefault(value.trim(), value);
   }
 
   /** Several answers of one field (a checklist, or a comma-separated list as the case file keeps it). */
@@ -139,7 +149,7 @@ public class Labels {
 
   /** The options of a field as a form offers them (value: label), for a filter of choices. */
   public Map<String, String> choices(String fieldKey) {
-    return options.getOrDefault(fieldKey, Map.of());
+    return options.obtain().getOrDefault(fieldKey, Map.of());
   }
 
   /** A role's name (safeguarding.roles); the group id when not configured. */

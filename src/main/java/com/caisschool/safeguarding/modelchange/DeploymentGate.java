@@ -29,11 +29,13 @@ final class DeploymentGate implements Deployer {
   private final ModelChecks checks;
   private final Proposals proposals;
   private final DeploymentRecords records;
+  private final ModelFilesReadAhead readAhead;
 
-  DeploymentGate(ModelChecks checks, Proposals proposals, DeploymentRecords records) {
+  DeploymentGate(ModelChecks checks, Proposals proposals, DeploymentRecords records, ModelFilesReadAhead readAhead) {
     this.checks = checks;
     this.proposals = proposals;
     this.records = records;
+    this.readAhead = readAhead;
   }
 
   @Override
@@ -43,7 +45,7 @@ final class DeploymentGate implements Deployer {
     }
     Map<String, byte[]> contents = new LinkedHashMap<>();
     deployment.getResources().forEach((name, resource) -> contents.put(name, resource.getBytes()));
-    ModelFiles files = new ModelFiles(contents);
+    ModelFiles files = readAhead.filesOf(contents);
     var context = Context.getCommandContext();
     var deployed = new EngineDefinitions(context);
     List<Violation> violations = checks.check(files, deployed);

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers with the application's engine: the deployment gate (checks, proposals, records) before
- * the engine's own deployers, the history keeping on every command, and no owner grants on
+ * the engine's own deployers (the application's own files read ahead meanwhile, {@link ModelFilesReadAhead}), the history keeping on every command, and no owner grants on
  * deployments.
  */
 @Component
@@ -17,11 +17,14 @@ class ModelChangePlugin extends AbstractProcessEnginePlugin {
   private final ModelChecks checks;
   private final Proposals proposals;
   private final DeploymentRecords records;
+  private final ModelFilesReadAhead readAhead;
 
-  ModelChangePlugin(ModelRulesProperties rules, BeanFactory beans, Proposals proposals, DeploymentRecords records) {
+  ModelChangePlugin(ModelRulesProperties rules, BeanFactory beans, Proposals proposals, DeploymentRecords records,
+      ModelFilesReadAhead readAhead) {
     this.checks = new ModelChecks(rules, beans::containsBean);
     this.proposals = proposals;
     this.records = records;
+    this.readAhead = readAhead;
   }
 
   @Override
@@ -29,7 +32,7 @@ class ModelChangePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
-    configuration.getCustomPreDeployers().add(new DeploymentGate(checks, proposals, records));
+    configuration.getCustomPreDeployers().add(new DeploymentGate(checks, proposals, records, readAhead));
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }

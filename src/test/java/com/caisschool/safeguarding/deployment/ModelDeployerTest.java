@@ -3,16 +3,24 @@ package com.caisschool.safeguarding.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import java.util.concurrent.Executor;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Restarting with unchanged models keeps the same versions; forms are deployed with the models. */
+/**
+ * Restarting with unchanged models keeps the same versions; forms are deployed with the models;
+ * the start-up deploys them in the background (BackgroundBootstrapTest: the start waits for it).
+ */
 @ApplicationTest
 class ModelDeployerTest {
 
   @Autowired RepositoryService repositoryService;
   @Autowired ModelDeployer deployer;
+  @Autowired ConfigurableListableBeanFactory beans;
 
   @Test
   void redeployingUnchangedModelsCreatesNoNewVersion() throws Exception {
@@ -33,5 +41,12 @@ class ModelDeployerTest {
     assertThat(repositoryService.getDeploymentResourceNames(deploymentId))
         .contains("processes/safeguarding-concern.bpmn", "processes/concern-triage.dmn",
             "forms/report-safeguarding-concern.form", "forms/concern-triage.form");
+  }
+
+  @Test
+  void theStartUpDeploysTheModelsOnAThreadOfItsOwn() {
+    // Without an executor of that name Spring would make the bean on the main thread after all.
+    assertThat(beans.getBean(ConfigurableApplicationContext.BOOTSTRAP_EXECUTOR_BEAN_NAME)).isInstanceOf(Executor.class);
+    assertThat(((AbstractBeanDefinition) beans.getMergedBeanDefinition("modelDeployer")).isBackgroundInit()).isTrue();
   }
 }
