@@ -1,16 +1,12 @@
 package com.caisschool.safeguarding.testing;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
 
 /**
  * The engine commands that ran in a command context of their own while a call ran, in order, as
@@ -27,24 +23,9 @@ public final class EngineCommands {
 
   /** The simple class names of the commands that opened a new command context, on any thread. */
   public static List<String> openedDuring(Runnable call) {
-    Logger commands = (Logger) LoggerFactory.getLogger(COMMANDS);
-    Level before = commands.getLevel();
-    boolean additive = commands.isAdditive();
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    commands.addAppender(logged);
-    commands.setAdditive(false);
-    commands.setLevel(Level.DEBUG);
-    try {
-      call.run();
-    } finally {
-      commands.setLevel(before);
-      commands.setAdditive(additive);
-      commands.detachAppender(logged);
-    }
     List<String> opened = new ArrayList<>();
     Map<String, String> startingByThread = new HashMap<>();
-    for (ILoggingEvent event : List.copyOf(logged.list)) {
+    for (ILoggingEvent event : LoggedDuring.debug(COMMANDS, call)) {
       String message = event.getFormattedMessage();
       Matcher starting = STARTING.matcher(message);
       if (starting.find()) {

@@ -1,16 +1,12 @@
 package com.caisschool.safeguarding.testing;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,25 +28,9 @@ public final class EngineStatements {
 
   /** The SELECTs any thread of this JVM ran through the engine while the call ran, in order. */
   public static List<Statement> selectsDuring(Runnable call) {
-    Logger mappers = (Logger) LoggerFactory.getLogger(MAPPERS);
-    Level before = mappers.getLevel();
-    boolean additive = mappers.isAdditive();
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    mappers.addAppender(logged);
-    // Into this list only: the run's log files never get SQL parameters (LogsHoldNoCaseDetailsTest).
-    mappers.setAdditive(false);
-    mappers.setLevel(Level.DEBUG);
-    try {
-      call.run();
-    } finally {
-      mappers.setLevel(before);
-      mappers.setAdditive(additive);
-      mappers.detachAppender(logged);
-    }
     List<Statement> selects = new ArrayList<>();
     Map<String, String> preparedByThread = new HashMap<>();
-    for (ILoggingEvent event : List.copyOf(logged.list)) {
+    for (ILoggingEvent event : LoggedDuring.debug(MAPPERS, call)) {
       String message = event.getFormattedMessage().trim();
       if (message.startsWith(PREPARING)) {
         preparedByThread.put(event.getThreadName(), message.substring(PREPARING.length()).trim());
