@@ -40,6 +40,8 @@ final class DailyRequests {
   private long closedCases;
   private long closedCaseFiles;
   private long openCases;
+  /** Only with -Dbenchmark.statements=true (a diagnosis). */
+  private StatementLog statementLog;
 
   static DailyRequests run(BenchmarkSize size) {
     DailyRequests result = new DailyRequests();
@@ -170,6 +172,7 @@ final class DailyRequests {
       plans.explain("bare: filters with counts", () -> bareRest.get("/filter?resourceType=Task&itemCount=true"));
       plans.writeTo(java.nio.file.Path.of("target", "benchmark", "plans.md"));
     }
+    statementLog = StatementLog.onIfAsked(jdbc);
     for (int i = 0; i < size.samples(); i++) {
       String reporter = "Daily " + i + "-Testchild";
       time(application, "report submission", () -> teacher.post(ConcernReports.SUBMIT,
@@ -186,10 +189,21 @@ final class DailyRequests {
       time(application, "case file list", () -> cpoSession.page("/casefile").status());
       time(application, "a child's chronology", () -> cpoSession.page("/casefile/children/" + child).status());
     }
+    if (statementLog != null) {
+      statementLog.close();
+    }
   }
 
-  private static void time(Map<String, Timings> arm, String request, IntSupplier call) {
-    arm.computeIfAbsent(request, any -> new Timings()).time(call);
+  private void time(Map<String, Timings> arm, String request, IntSupplier call) {
+    Timings timings = arm.computeIfAbsent(request, any -> new Timings());
+    if (statementLog == null) {
+      timings.time(call);
+      return;
+    }
+    String side = arm == application ? "application" : "bare";
+    statementLog.start(side, request);
+    timings.time(call);
+    statementLog.end(side, request, timings.last());
   }
 
   void report(BenchmarkTable table) {

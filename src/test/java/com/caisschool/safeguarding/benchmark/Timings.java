@@ -25,6 +25,11 @@ final class Timings {
     statuses.add(status);
   }
 
+  /** The duration of the last call timed, in milliseconds. */
+  synchronized double last() {
+    return millis.get(millis.size() - 1);
+  }
+
   synchronized int count() {
     return millis.size();
   }

@@ -3,6 +3,7 @@ package com.caisschool.safeguarding.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.EngineStatements;
 import com.caisschool.safeguarding.testing.WebappSession;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ApplicationTest
 class CaseFilePagingTest {
+
+  private static final String LATEST_DEFINITIONS = "ProcessDefinitionEntity.selectProcessDefinitionsByQueryCriteria";
 
   @LocalServerPort int port;
   @Autowired Children children;
@@ -46,6 +49,18 @@ class CaseFilePagingTest {
   void aChildsChronologyComesInPagesNumberedAcrossThemWithTheCasesAboutTheReaderLeftOut() {
     file.assertChronologyPages(WebappSession.loggedIn(port, "cpo", "demo"), "cpo");
     file.assertChronologyPages(WebappSession.loggedIn(port, "deputy", "demo"), "deputy");
+  }
+
+  /** Every row of a page names its process: the model's name is asked once per page, not per row (issue 25). */
+  @Test
+  void aPageAsksForTheModelsNameOnceNotOncePerRow() {
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    List<EngineStatements.Statement> asked = EngineStatements.selectsDuring(() ->
+        assertThat(PagedCaseFile.references(cpo.page(file.search()).body())).hasSize(PagedCaseFile.PAGE_SIZE));
+    assertThat(asked).as("the rows' process, safeguarding-concern, asked once")
+        .filteredOn(statement -> statement.mapperStatement().equals(LATEST_DEFINITIONS)
+            && statement.sql().contains("'safeguarding-concern'"))
+        .hasSize(1);
   }
 
   @Test

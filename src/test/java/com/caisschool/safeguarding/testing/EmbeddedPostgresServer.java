@@ -69,14 +69,25 @@ public final class EmbeddedPostgresServer {
       return;
     }
     try {
-      server = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setPort(port)
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           .setRegisterShutdownHook(false)
           // Enough connections for several application nodes and their pools.
-          .setServerConfig("max_connections", "300")
-          .start();
+          .setServerConfig("max_connections", "300");
+      String logDirectory = System.getProperty("embedded.postgres.log-directory");
+      if (logDirectory != null) {
+        // A diagnosis (README "Performance"): the server's own log in a file, with each autovacuum
+        // and checkpoint; the server's output to this JVM ends with the start command.
+        builder.setServerConfig("logging_collector", "on")
+            .setServerConfig("log_directory", Path.of(logDirectory).toAbsolutePath().toString())
+            .setServerConfig("log_filename", "postgresql-%H%M%S.log")
+            .setServerConfig("log_line_prefix", "%m[%p]")
+            .setServerConfig("log_autovacuum_min_duration", "0")
+            .setServerConfig("log_checkpoints", "on");
+      }
+      server = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
