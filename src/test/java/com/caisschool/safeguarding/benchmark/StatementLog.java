@@ -9,9 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * taken, each timed request between two marker statements (run outside the timed call) that name
  * it and give its time at the client, so that a request's round trips, their times and the gaps
  * between them can be compared, application against bare Camunda. The server's log goes to files
- * in the directory {@code -Dembedded.postgres.log-directory=...} names ({@code EmbeddedPostgresServer});
- * {@code StatementLogPhases} in the same package sums it up. The logging slows both sides: figures
- * of such a run are for finding causes only.
+ * in the directory {@code -Dembedded.postgres.log-directory=...} names ({@code EmbeddedPostgresServer}).
+ * The logging slows both sides: figures of such a run are for finding causes only.
  */
 final class StatementLog implements AutoCloseable {
 
