@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.caseprocess;
 
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,16 +65,41 @@ public final class CaseDeclaration {
   /** Per deployed model (held while the engine's deployment cache holds it): per definition id, whether it is a case. */
   private static final Map<BpmnModelInstance, Map<String, Boolean>> CASES_BY_MODEL = new WeakHashMap<>();
 
-  /** The Process element of the model the execution runs (its id is the process key). */
+  /**
+   * The Process element of the model the execution runs (its id is the process key). Asked as
+   * every task of a case is created and as a case opens and closes: found once per deployed model
+   * and definition (issue 25: each lookup walked the model's whole document). Held weakly: the
+   * model holds its elements, and the model is held only while the engine's deployment cache holds it.
+   */
   public static Process processOf(DelegateExecution execution) {
-    if (execution.getBpmnModelInstance() == null) {
+    BpmnModelInstance model = execution.getBpmnModelInstance();
+    if (model == null) {
       return null;
     }
-    var processes = execution.getBpmnModelInstance().getModelElementsByType(Process.class);
+    Map<String, WeakReference<Process>> byDefinition;
+    synchronized (PROCESSES_BY_MODEL) {
+      byDefinition = PROCESSES_BY_MODEL.computeIfAbsent(model, any -> new ConcurrentHashMap<>());
+    }
+    String definitionId = execution.getProcessDefinitionId();
+    WeakReference<Process> known = byDefinition.get(definitionId);
+    Process process = known == null ? null : known.get();
+    if (process == null) {
+      process = find(model, definitionId);
+      if (process != null) {
+        byDefinition.put(definitionId, new WeakReference<>(process));
+      }
+    }
+    return process;
+  }
+
+  private static final Map<BpmnModelInstance, Map<String, WeakReference<Process>>> PROCESSES_BY_MODEL =
+      new WeakHashMap<>();
+
+  private static Process find(BpmnModelInstance model, String definitionId) {
+    var processes = model.getModelElementsByType(Process.class);
     if (processes.size() == 1) {
       return processes.iterator().next();
     }
-    return (Process) execution.getBpmnModelInstance()
-        .getModelElementById(execution.getProcessDefinitionId().split(":")[0]);
+    return (Process) model.getModelElementById(definitionId.split(":")[0]);
   }
 }

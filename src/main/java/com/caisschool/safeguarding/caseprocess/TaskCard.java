@@ -4,7 +4,10 @@ import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.forms.FormField;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,13 +40,21 @@ final class TaskCard implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution process = task.getExecution().getProcessInstance();
+    // The form the case's report was made with: the labels of its categories.
+    startForms.computeIfAbsent(process.getProcessDefinitionId(), any -> startFormOf(process))
+        .ifPresent(startForm -> describe(process, forms.get().fields(process.getProcessDefinitionId(), startForm)));
+  }
+
+  /** Per process definition (a deployed model never changes): the form of its first start event with one. */
+  private final Map<String, Optional<String>> startForms = new ConcurrentHashMap<>();
+
+  private static Optional<String> startFormOf(DelegateExecution process) {
     Process model = CaseDeclaration.processOf(process);
     if (model == null) {
-      return;
+      return Optional.empty();
     }
-    // The form the case's report was made with: the labels of its categories.
-    model.getChildElementsByType(StartEvent.class).stream().map(CaseDeclaration::startFormOf).filter(Objects::nonNull)
-        .findFirst().ifPresent(startForm -> describe(process, forms.get().fields(process.getProcessDefinitionId(), startForm)));
+    return model.getChildElementsByType(StartEvent.class).stream().map(CaseDeclaration::startFormOf)
+        .filter(Objects::nonNull).findFirst();
   }
 
   private static void describe(DelegateExecution process, List<FormField> startForm) {

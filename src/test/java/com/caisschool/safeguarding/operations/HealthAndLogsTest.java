@@ -8,10 +8,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.caisschool.safeguarding.testing.ApplicationTest;
 import com.caisschool.safeguarding.testing.WebappSession;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLDataException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Health probes for anyone, without details; database errors logged without their SQL or values. */
@@ -19,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class HealthAndLogsTest {
 
   @LocalServerPort int port;
+  @Autowired MeterRegistry meters;
 
   @Test
   void livenessAndReadinessAnswerAnonymousCallersWithTheStatusOnly() {
@@ -30,6 +33,15 @@ class HealthAndLogsTest {
       assertThat(reply.body()).doesNotContain("components").doesNotContain("details").doesNotContain("jdbc");
     }
     assertThat(anyone.get("/actuator/env").status()).isIn(401, 403, 404);
+  }
+
+  /** Issue 25: no metrics endpoint reads them, and they cost a timer per filter per request. */
+  @Test
+  void springSecuritysFilterObservationsAreNotRecorded() {
+    assertThat(WebappSession.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
+    assertThat(meters.find("http.server.requests").meters()).as("requests are observed at all").isNotEmpty();
+    assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+        .noneMatch(name -> name.startsWith("spring.security"));
   }
 
   @Test
