@@ -1,10 +1,11 @@
 package com.caisschool.safeguarding.identity;
 
+import com.caisschool.safeguarding.deployment.EngineSetUp;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code safeguarding.access} for {@code camunda-admin}: models and users, never case data.
  */
 @Component
-class FirstAdministrator implements InitializingBean {
+@Order(2) // after IdentitySetup, which creates the groups
+class FirstAdministrator implements EngineSetUp {
 
   static final String GROUP = "camunda-admin";
   static final int MIN_PASSWORD_LENGTH = 12;
@@ -26,16 +28,15 @@ class FirstAdministrator implements InitializingBean {
   private final FirstAdministratorProperties first;
   private final DemoUserProperties demoUsers;
 
-  /** After {@link IdentitySetup}, which creates the groups. */
   FirstAdministrator(IdentityService identityService, FirstAdministratorProperties first,
-      DemoUserProperties demoUsers, IdentitySetup groupsCreated) {
+      DemoUserProperties demoUsers) {
     this.identityService = identityService;
     this.first = first;
     this.demoUsers = demoUsers;
   }
 
   @Override
-  public void afterPropertiesSet() {
+  public void setUp() {
     if (identityService.createUserQuery().memberOfGroup(GROUP).count() > 0) {
       return;
     }

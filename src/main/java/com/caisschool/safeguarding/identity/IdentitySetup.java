@@ -1,14 +1,15 @@
 package com.caisschool.safeguarding.identity;
 
+import com.caisschool.safeguarding.deployment.EngineSetUp;
 import com.caisschool.safeguarding.language.UserLanguages;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * account can still be used with the demo password.
  */
 @Component
-class IdentitySetup implements InitializingBean {
+@Order(1)
+class IdentitySetup implements EngineSetUp {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -37,7 +39,7 @@ class IdentitySetup implements InitializingBean {
   }
 
   @Override
-  public void afterPropertiesSet() {
+  public void setUp() {
     roles.roles().forEach(this::ensureGroup);
     boolean embeddedDefault = environment.getActiveProfiles().length == 0
         || environment.acceptsProfiles(Profiles.of("test"));

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.security;
 
+import com.caisschool.safeguarding.deployment.EngineSetUp;
 import com.caisschool.safeguarding.identity.SchoolRoles;
 import com.caisschool.safeguarding.worklists.WorklistSetup;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * their display name; they are created by WorklistSetup, which says which copy of a filter a group reads.
  */
 @Component
-class AccessSetup implements InitializingBean {
+@Order(4)
+class AccessSetup implements EngineSetUp {
 
   private final AuthorizationService authorizations;
   private final WorklistSetup worklists;
@@ -38,7 +40,7 @@ class AccessSetup implements InitializingBean {
   }
 
   @Override
-  public void afterPropertiesSet() {
+  public void setUp() {
     requireSomeoneToActForEverySubject();
     // Several entries may name the same group and resource: their permissions add up.
     Map<Target, Set<Permission>> permissionsByTarget = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.worklists;
 
+import com.caisschool.safeguarding.deployment.EngineSetUp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * ({@link #filterFor}).
  */
 @Component
-public class WorklistSetup implements InitializingBean {
+@Order(3)
+public class WorklistSetup implements EngineSetUp {
 
   /** Tasklist's expressions for the person looking at the list (evaluated per request). */
   static final String CURRENT_USER = "${currentUser()}";
@@ -40,7 +42,7 @@ public class WorklistSetup implements InitializingBean {
   }
 
   @Override
-  public void afterPropertiesSet() {
+  public void setUp() {
     for (WorklistProperties.Worklist worklist : worklists.filters()) {
       ensure(worklist, false, worklist.variables());
       if (!worklists.cardReaders().isEmpty()) {

@@ -13,7 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Restarting with unchanged models keeps the same versions; forms are deployed with the models;
- * the start-up deploys them in the background (BackgroundBootstrapTest: the start waits for it).
+ * the start-up deploys them, and sets up the engine's roles, users, filters and grants, in the
+ * background (BackgroundBootstrapTest: the start waits for it; SetUpInTheBackgroundTest: a failed
+ * set-up stops the start).
  */
 @ApplicationTest
 class ModelDeployerTest {
@@ -44,9 +46,12 @@ class ModelDeployerTest {
   }
 
   @Test
-  void theStartUpDeploysTheModelsOnAThreadOfItsOwn() {
-    // Without an executor of that name Spring would make the bean on the main thread after all.
+  void theStartUpDeploysTheModelsAndSetsUpTheEngineOnThreadsOfTheirOwn() {
+    // Without an executor of that name Spring would make the beans on the main thread after all.
     assertThat(beans.getBean(ConfigurableApplicationContext.BOOTSTRAP_EXECUTOR_BEAN_NAME)).isInstanceOf(Executor.class);
-    assertThat(((AbstractBeanDefinition) beans.getMergedBeanDefinition("modelDeployer")).isBackgroundInit()).isTrue();
+    assertThat(DeploymentConfig.MADE_IN_THE_BACKGROUND).contains("modelDeployer", "setUpAtStart");
+    for (String name : DeploymentConfig.MADE_IN_THE_BACKGROUND) {
+      assertThat(((AbstractBeanDefinition) beans.getMergedBeanDefinition(name)).isBackgroundInit()).as(name).isTrue();
+    }
   }
 }

@@ -35,12 +35,12 @@ class DemoUsersPostgresTest {
     identityService.saveUser(restored);
     try {
       var setup = new IdentitySetup(identityService, roles, demoUsers, demoPasswordCheck, environment);
-      assertThatThrownBy(setup::afterPropertiesSet).hasMessageContaining("'cpo' still has the demo password");
+      assertThatThrownBy(setup::setUp).hasMessageContaining("'cpo' still has the demo password");
 
       User changed = identityService.createUserQuery().userId("cpo").singleResult();
       changed.setPassword("A-real-Password-1");
       identityService.saveUser(changed);
-      setup.afterPropertiesSet();
+      setup.setUp();
     } finally {
       identityService.deleteUser("cpo");
     }
@@ -51,6 +51,6 @@ class DemoUsersPostgresTest {
     var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(true, "demo", demoUsers.users()),
         demoPasswordCheck, environment);
 
-    assertThatThrownBy(setup::afterPropertiesSet).hasMessageContaining("demo-users.enabled");
+    assertThatThrownBy(setup::setUp).hasMessageContaining("demo-users.enabled");
   }
 }

@@ -36,7 +36,7 @@ class DemoUsersTest {
     var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(false, "demo", demoUsers.users()),
         demoPasswordCheck, production);
 
-    assertThatThrownBy(setup::afterPropertiesSet)
+    assertThatThrownBy(setup::setUp)
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("still has the demo password");
   }
 
@@ -47,7 +47,7 @@ class DemoUsersTest {
     var setup = new IdentitySetup(identityService, roles, new DemoUserProperties(true, "demo", demoUsers.users()),
         demoPasswordCheck, production);
 
-    assertThatThrownBy(setup::afterPropertiesSet).hasMessageContaining("demo-users.enabled");
+    assertThatThrownBy(setup::setUp).hasMessageContaining("demo-users.enabled");
   }
 
   @Test

@@ -28,7 +28,6 @@ class FirstAdministratorPostgresTest {
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired DemoUserProperties demoUsers;
-  @Autowired IdentitySetup identitySetup;
 
   @Test
   void firstAdministratorManagesUsersButReadsNoCase() {
@@ -52,9 +51,9 @@ class FirstAdministratorPostgresTest {
   @Test
   void laterStartsLeaveTheAdministratorAlone() {
     var again = new FirstAdministrator(identityService,
-        new FirstAdministratorProperties("someone-else", "Another-long-password-2"), demoUsers, identitySetup);
+        new FirstAdministratorProperties("someone-else", "Another-long-password-2"), demoUsers);
 
-    again.afterPropertiesSet();
+    again.setUp();
 
     assertThat(identityService.createUserQuery().userId("someone-else").count()).isZero();
     assertThat(identityService.checkPassword(PostgresUsers.ADMIN, PostgresNode.PASSWORD)).isTrue();

@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.view.ContentNegotiatingViewResolver;
+import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerViewResolver;
 
 /**
@@ -28,6 +29,8 @@ class PageViewsTest {
     assertThat(ViewResolver.class.getClassLoader().getResource("freemarker/template/Template.class"))
         .as("FreeMarker is on the test class path, so the setting is what keeps its views out").isNotNull();
     assertThat(context.getBeansOfType(FreeMarkerViewResolver.class)).isEmpty();
+    // Nor is FreeMarker set up: its configuration took part of the start-up.
+    assertThat(context.getBeansOfType(FreeMarkerConfig.class)).isEmpty();
     assertThat(context.getBean(ContentNegotiatingViewResolver.class).getViewResolvers())
         .noneMatch(FreeMarkerViewResolver.class::isInstance);
     assertThat(WebappSession.loggedIn(port, "cpo", "demo").page("/casefile").status()).isEqualTo(200);

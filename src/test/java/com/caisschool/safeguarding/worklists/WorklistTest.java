@@ -277,8 +277,8 @@ class WorklistTest {
   @Test
   void runningTheSetUpAgainKeepsOneCopyOfEachFilter() {
     List<String> before = filterIds();
-    worklistSetup.afterPropertiesSet();
-    worklistSetup.afterPropertiesSet();
+    worklistSetup.setUp();
+    worklistSetup.setUp();
     assertThat(filterIds()).containsExactlyInAnyOrderElementsOf(before);
     // One copy for the card readers (CPO, deputy), one for everyone else.
     for (String name : CPO_FILTERS) {

@@ -1,0 +1,43 @@
+package com.caisschool.safeguarding.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.caisschool.safeguarding.SafeguardingApplication;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine's set-up at start-up (roles, users, filters, grants) is made in the background
+ * ({@link DeploymentConfig}), and a set-up that fails still stops the start, as it did on the main
+ * thread: the application exits instead of answering. Started in a JVM of its own (in-memory
+ * database, free port), because Camunda keeps its engines and webapps in JVM-wide registries that
+ * a second application in the tests' JVM would disturb.
+ */
+class SetUpInTheBackgroundTest {
+
+  @Test
+  void aFailedSetUpStopsTheStart(@TempDir Path directory) throws Exception {
+    File output = directory.resolve("start.log").toFile();
+    // The standing grants' set-up refuses a role that stands in for itself.
+    Process start = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), SafeguardingApplication.class.getName(),
+        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:failed-set-up;DB_CLOSE_DELAY=-1",
+        "--safeguarding.access.alternates.cpo=cpo")
+        .redirectErrorStream(true).redirectOutput(output).start();
+    try {
+      // Bounded: a start that went on despite the failure would be waited for no longer than this.
+      assertThat(start.waitFor(4, TimeUnit.MINUTES)).as("the start stopped").isTrue();
+      assertThat(start.exitValue()).isNotZero();
+      List<String> log = Files.readAllLines(output.toPath());
+      assertThat(log).anyMatch(line -> line.contains("safeguarding.access.alternates: 'cpo' must be replaced by another"));
+      assertThat(log).noneMatch(line -> line.contains("Started SafeguardingApplication"));
+    } finally {
+      start.destroyForcibly();
+    }
+  }
+}
