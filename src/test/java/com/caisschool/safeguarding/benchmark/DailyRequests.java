@@ -119,9 +119,10 @@ final class DailyRequests {
 
   /**
    * The job executors (both sides share the database) have run every async step, the alerts:
-   * bounded wait. Between the samples, so that the lists are timed with no alert being sent beside
-   * them; before, the application's lists always came right after the two reports, with their alerts
-   * still running, and bare's lists only sometimes did.
+   * bounded wait. After each report of the samples, so that no request is timed with an alert being
+   * sent beside it; before, the application's lists always came right after the two reports, with
+   * their alerts still running, and bare's lists only sometimes did, while bare's report always
+   * came right after the application's, beside its alert.
    */
   private static void awaitAlertsSent(JdbcTemplate jdbc, Duration poll, Duration atMost) {
     await().atMost(atMost).pollInterval(poll).until(() -> jdbc.queryForObject(
@@ -181,9 +182,11 @@ final class DailyRequests {
     for (int i = 0; i < size.samples(); i++) {
       String reporter = "Daily " + i + "-Testchild";
       boolean applicationFirst = i % 2 == 0;
-      timePair(applicationFirst, "report submission", () -> teacher.post(ConcernReports.SUBMIT,
-          Map.of("variables", ConcernReports.bruises(reporter))).status(), () -> bareArm.report(reporter).status());
-      awaitAlertsSent(jdbc, Duration.ofMillis(20), Duration.ofMinutes(2));
+      // Each report's alert is sent before the next request, so no request is timed beside one.
+      Runnable alertsSent = () -> awaitAlertsSent(jdbc, Duration.ofMillis(20), Duration.ofMinutes(2));
+      timePair(applicationFirst, "report submission", alertsSent,
+          () -> teacher.post(ConcernReports.SUBMIT, Map.of("variables", ConcernReports.bruises(reporter))).status(),
+          () -> bareArm.report(reporter).status());
       timePair(applicationFirst, "CPO's task list", () -> cpo.get("/task?candidateGroup=cpo&maxResults=50").status(),
           () -> bareRest.get("/task?candidateGroup=cpo&maxResults=50").status());
       timePair(applicationFirst, "Tasklist filters with counts",
@@ -205,13 +208,22 @@ final class DailyRequests {
    * so that neither always meets what the other left behind (its garbage, its cache).
    */
   private void timePair(boolean applicationFirst, String request, IntSupplier onApplication, IntSupplier onBare) {
+    timePair(applicationFirst, request, () -> { }, onApplication, onBare);
+  }
+
+  /** As above, with {@code afterEach} run (not timed) after each side's request. */
+  private void timePair(boolean applicationFirst, String request, Runnable afterEach, IntSupplier onApplication,
+      IntSupplier onBare) {
     if (applicationFirst) {
       time(application, request, onApplication);
+      afterEach.run();
       time(bare, request, onBare);
     } else {
       time(bare, request, onBare);
+      afterEach.run();
       time(application, request, onApplication);
     }
+    afterEach.run();
   }
 
   private void time(Map<String, Timings> arm, String request, IntSupplier call) {
