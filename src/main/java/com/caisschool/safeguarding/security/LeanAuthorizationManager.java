@@ -1,9 +1,7 @@
 package com.caisschool.safeguarding.security;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -12,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -36,6 +35,15 @@ import org.springframework.stereotype.Component;
  *       have none, which match no row anyway. A person here is in a handful of groups, so they are
  *       passed on as they are; beyond {@value #GROUPS_PASSED_AS_THEY_ARE} (a list the database would
  *       read as a long {@code IN}) the engine's own filtering runs.</li>
+ *   <li><b>"Any of these permissions" one at a time.</b> A check that passes on any of several
+ *       permissions (whether someone may work on a task: {@code TASK_WORK} or {@code UPDATE} on the
+ *       task or on its process) is one statement holding a full grant check per permission, which
+ *       the engine's SQL builder writes out and the database parses at every submission. While no
+ *       revoke names the person (the engine asks that once per command), each permission's check
+ *       answers "granted" or "no grant found", and the whole check passes exactly when one of them is
+ *       granted: so they are asked one by one, in the engine's order, until one is. The CPO passes
+ *       on the first ({@code TASK_WORK} on every task). With revokes in play, or a check that answers
+ *       a missing grant otherwise, the engine's single statement runs as before.</li>
  * </ul>
  */
 @Component
@@ -86,14 +94,48 @@ class LeanAuthorizationManager extends AbstractProcessEnginePlugin {
       }
     }
 
-    /** A grant of READ on every task, and no revoke of any kind for the person or their groups. */
+    /**
+     * The engine's question, permission by permission, where the answers cannot differ: revokes are
+     * not checked in this command ({@link #isRevokeAuthCheckEnabled}, the engine's own per-command
+     * answer) and every permission's check answers a missing grant with nothing, so the engine's
+     * statement ({@code IFNULL} of each check in turn) is 1 exactly when one check is granted.
+     */
+    @Override
+    public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+      if (!anyOfSeveral(check) || isRevokeAuthCheckEnabled(userId, groupIds)) {
+        return super.isAuthorized(userId, groupIds, check);
+      }
+      for (PermissionCheck permission : check.getAtomicChecks()) {
+        if (!isResourceValidForPermission(permission)) {
+          return super.isAuthorized(userId, groupIds, check); // the engine refuses it, with its own message
+        }
+      }
+      for (PermissionCheck permission : check.getAtomicChecks()) {
+        CompositePermissionCheck one = new CompositePermissionCheck(true);
+        one.addAtomicCheck(permission);
+        if (super.isAuthorized(userId, groupIds, one)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean anyOfSeveral(CompositePermissionCheck check) {
+      return check.isDisjunctive() && (check.getCompositeChecks() == null || check.getCompositeChecks().isEmpty())
+          && check.getAtomicChecks() != null && check.getAtomicChecks().size() > 1
+          && check.getAtomicChecks().stream().allMatch(permission -> permission.getAuthorizationNotFoundReturnValue() == null
+              && permission.getResourceIdQueryParam() == null);
+    }
+
+    /**
+     * A grant of READ on every task, and no revoke of any kind for the person or their groups: the
+     * engine's own per-command question ({@code selectRevokeAuthorization} under "auto"; under
+     * "always" the shortcut is never taken, under "never" revokes change no answer).
+     */
     private boolean readsEveryTask(String userId, List<String> groupIds) {
-      Map<String, Object> revokes = new HashMap<>();
-      revokes.put("userId", userId);
-      revokes.put("authGroupIds", filterAuthenticatedGroupIds(groupIds));
       // The grant first: most people lack it, and then one question is enough.
       return isAuthorized(userId, groupIds, Permissions.READ, Resources.TASK, Authorization.ANY)
-          && !getDbEntityManager().selectBoolean("selectRevokeAuthorization", revokes);
+          && !isRevokeAuthCheckEnabled(userId, groupIds);
     }
   }
 }
