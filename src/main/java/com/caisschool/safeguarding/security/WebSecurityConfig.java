@@ -154,7 +154,7 @@ class WebSecurityConfig {
   /** The REST API runs engine calls as the user Spring Security authenticated. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(new EngineRestAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter("authentication-provider", SpringSecurityIdentity.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
