@@ -53,7 +53,7 @@ public class CamundaIdentityAuthentication implements AuthenticationProvider {
     }
     String given = password.toString();
     Optional<IdentityReads.Membership> signedIn = reads.inOneCommand(() -> {
-      User user = identityService.createUserQuery().userId(userId).singleResult();
+      User user = reads.readUser(userId);
       // Users who sign in through the school's provider have none (and Camunda cannot check an absent one).
       String storedHash = user == null ? null : user.getPassword();
       boolean hasPassword = user == null || storedHash != null;

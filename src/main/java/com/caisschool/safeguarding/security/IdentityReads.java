@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -58,6 +60,16 @@ class IdentityReads {
     public T execute(CommandContext context) {
       return reads.get();
     }
+  }
+
+  /**
+   * Inside {@link #inOneCommand}: the user, or none, read by id through the engine's identity
+   * provider (the statement {@code select * from ACT_ID_USER where ID_ = ?}, and the command's
+   * entity cache, which the password check then reads from). A user query by id returns the same
+   * user but is built anew at every request from the query's dynamic SQL (issue 25).
+   */
+  User readUser(String userId) {
+    return Context.getCommandContext().getReadOnlyIdentityProvider().findUserById(userId);
   }
 
   /** Inside {@link #inOneCommand}: the groups and tenants (a tenant of one of the groups counts). */
