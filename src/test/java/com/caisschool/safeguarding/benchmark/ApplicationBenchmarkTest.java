@@ -74,6 +74,7 @@ class ApplicationBenchmarkTest {
         // -Dbenchmark.parts=startups: the start-ups only (to profile them).
         startups.report(table);
         assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
+        assertThat(startups.cpuTimeMeasured()).as("CPU time of every start-up read").isTrue();
         return;
       }
       ConcernArm app = ConcernArm.application(started.application().rest("teacher", "demo"),
@@ -86,6 +87,7 @@ class ApplicationBenchmarkTest {
     fullCases.report(table);
     parallel.report(table);
     assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
+    assertThat(startups.cpuTimeMeasured()).as("CPU time of every start-up read").isTrue();
     assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
     assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
     assertThat(fullCases.started("application")).isEqualTo(size.warmUpCases() + size.rounds() * size.casesPerRound());

@@ -20,8 +20,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class StartupTimer {
 
-  /** A started JVM: its REST API and how long it took to answer. */
-  record Started(String name, Process process, int port, String engine, double millis) implements AutoCloseable {
+  /**
+   * A started JVM: its REST API, how long it took to answer, and the CPU time its threads had used by
+   * then (all cores together; NaN where the system does not tell). CPU time counts the work done
+   * whatever else runs on the machine, so it compares start-ups better than the wall clock on a busy
+   * machine.
+   */
+  record Started(String name, Process process, int port, String engine, double millis, double cpuMillis)
+      implements AutoCloseable {
 
     RestApi rest(String user, String password) {
       return RestApi.onEngine(port, engine, user, password);
@@ -81,7 +87,8 @@ final class StartupTimer {
           throw new IllegalStateException(name + " stopped during start-up (exit " + process.exitValue() + "), see " + log);
         }
         if (answers(rest, readyPath)) {
-          Started started = new Started(name, process, port, engine, (System.nanoTime() - start) / 1_000_000.0);
+          double millis = (System.nanoTime() - start) / 1_000_000.0;
+          Started started = new Started(name, process, port, engine, millis, cpuMillis(process));
           process = null; // running: closed by the caller
           return started;
         }
@@ -96,6 +103,10 @@ final class StartupTimer {
     } finally {
       stop(process);
     }
+  }
+
+  private static double cpuMillis(Process process) {
+    return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1_000_000.0).orElse(Double.NaN);
   }
 
   private static boolean answers(RestApi rest, String path) {
