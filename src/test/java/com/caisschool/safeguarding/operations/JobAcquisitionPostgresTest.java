@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.caisschool.safeguarding.testing.EngineStatements;
 import com.caisschool.safeguarding.testing.PostgresApplicationTest;
-import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.Page;
@@ -44,26 +42,7 @@ class JobAcquisitionPostgresTest {
     // The mapping's two line comments, which the logged one-line SQL would otherwise run on past.
     String sql = acquisition.sql().replace("-- also exclusive", "").replace("-- in progress", "");
     assertThat(sql).doesNotContain("--");
-    assertThat(String.join("\n", planWithoutSequentialReads(sql)))
+    assertThat(String.join("\n", EngineStatements.planWithoutSequentialReads(jdbc, sql)))
         .contains(JobAcquisitionIndex.INDEX);
-  }
-
-  private List<String> planWithoutSequentialReads(String sql) {
-    return jdbc.execute((Connection connection) -> {
-      connection.setAutoCommit(false);
-      try (var statement = connection.createStatement()) {
-        statement.execute("set local enable_seqscan = off");
-        List<String> lines = new ArrayList<>();
-        try (var rows = statement.executeQuery("explain " + sql)) {
-          while (rows.next()) {
-            lines.add(rows.getString(1));
-          }
-        }
-        return lines;
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-    });
   }
 }

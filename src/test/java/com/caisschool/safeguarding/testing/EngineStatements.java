@@ -50,6 +50,29 @@ public final class EngineStatements {
     return jdbc.queryForList((analyze ? "explain (analyze, buffers) " : "explain ") + statement.sql(), String.class);
   }
 
+  /**
+   * The plan PostgreSQL would choose with many rows: a test database holds few, so reading a whole
+   * table would be as cheap; sequential reads are discouraged for this statement only.
+   */
+  public static List<String> planWithoutSequentialReads(JdbcTemplate jdbc, String sql) {
+    return jdbc.execute((java.sql.Connection connection) -> {
+      connection.setAutoCommit(false);
+      try (var statement = connection.createStatement()) {
+        statement.execute("set local enable_seqscan = off");
+        List<String> lines = new ArrayList<>();
+        try (var rows = statement.executeQuery("explain " + sql)) {
+          while (rows.next()) {
+            lines.add(rows.getString(1));
+          }
+        }
+        return lines;
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    });
+  }
+
   private static String bind(String sql, String parameters) {
     List<String> literals = new ArrayList<>();
     Matcher matcher = PARAMETER.matcher(parameters);

@@ -1,0 +1,48 @@
+package com.caisschool.safeguarding.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.caisschool.safeguarding.testing.EngineStatements;
+import com.caisschool.safeguarding.testing.PostgresApplication;
+import com.caisschool.safeguarding.testing.PostgresApplicationTest;
+import com.caisschool.safeguarding.testing.PostgresUsers;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The CPO's Tasklist filters and their counts on PostgreSQL ({@link TaskListIndexes}): the engine's
+ * own count of the tasks past their due date (Overdue) and of given steps (Monitoring reviews due),
+ * and its check of the person's grants on filters, are served by indexes, instead of reading every
+ * open task at every count and every grant for the list.
+ */
+@PostgresApplicationTest
+class TaskListIndexesPostgresTest {
+
+  private static final String TASK_COUNT = "TaskEntity.selectTaskCountByQueryCriteria";
+  private static final String FILTER_LIST = "FilterEntity.selectFilterByQueryCriteria_postgres";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void theOverdueAndStepCountsAndTheFilterGrantsAreServedByIndexes() {
+    List<EngineStatements.Statement> asked = EngineStatements.selectsDuring(() -> assertThat(
+        PostgresApplication.restAs(port, PostgresUsers.CPO).get("/filter?resourceType=Task&itemCount=true").status())
+        .isEqualTo(200));
+
+    assertThat(planOf(asked, TASK_COUNT, "DUE_DATE_ <")).contains(TaskListIndexes.BY_DUE_DATE);
+    assertThat(planOf(asked, TASK_COUNT, "user_task_monitoring_review")).contains(TaskListIndexes.BY_STEP);
+    assertThat(planOf(asked, FILTER_LIST, "RESOURCE_TYPE_ = 5")).as("the person's grants on filters")
+        .contains(TaskListIndexes.GRANTS_BY_RESOURCE_TYPE);
+  }
+
+  private String planOf(List<EngineStatements.Statement> asked, String mapperStatement, String condition) {
+    List<String> matching = asked.stream().filter(statement -> statement.mapperStatement().equals(mapperStatement))
+        .map(EngineStatements.Statement::sql).filter(sql -> sql.contains(condition)).toList();
+    assertThat(matching).as(mapperStatement + " asking " + condition).hasSize(1);
+    return String.join("\n", EngineStatements.planWithoutSequentialReads(jdbc, matching.get(0)));
+  }
+}
