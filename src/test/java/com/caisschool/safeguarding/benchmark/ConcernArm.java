@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * One side of the comparison, driven through its REST API as the teacher and the CPO would drive it:
@@ -177,9 +175,7 @@ final class ConcernArm {
   private static final Map<String, String> PROCESS_DEFAULTS = processDefaults();
 
   private static Map<String, String> processDefaults() {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new ClassPathResource("application.yaml"));
-    Properties properties = yaml.getObject();
+    Properties properties = ApplicationYaml.properties();
     String prefix = "safeguarding.process-defaults." + CONCERN + ".";
     Map<String, String> defaults = new HashMap<>();
     properties.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))

@@ -47,20 +47,22 @@ final class StartupTimer {
     this.logDirectory = logDirectory;
   }
 
-  /** The application in its embedded default, on an in-memory database (no ./data files). */
+  /** The application in its embedded default, on an in-memory database with that default's settings (no ./data files). */
   Started application() {
     int port = freePort();
     // -Dbenchmark.startupSteps=true records Spring's start-up steps for a profiler (not for measuring).
     String main = Boolean.getBoolean("benchmark.startupSteps") ? ApplicationWithStartupSteps.class.getName()
         : "com.caisschool.safeguarding.SafeguardingApplication";
     return start("application", port, "default", List.of(main,
-            "--server.port=" + port, "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1"),
+            "--server.port=" + port, "--spring.datasource.url=" + ApplicationYaml.inMemoryDatabase("startup")),
         RestApi.onEngine(port, "default", "teacher", "demo"), "/process-definition/key/safeguarding-concern");
   }
 
+  /** Bare Camunda on the same kind of database as the application: in memory, the embedded default's settings. */
   Started bare() {
     int port = freePort();
-    return start("bare", port, "bare", List.of(BareCamunda.class.getName(), "--server.port=" + port),
+    return start("bare", port, "bare", List.of(BareCamunda.class.getName(), "--server.port=" + port,
+            "--spring.datasource.url=" + ApplicationYaml.inMemoryDatabase("bare-camunda")),
         RestApi.onEngine(port, "bare", "nobody", "none"),
         "/process-definition/key/" + BareModels.PREFIX + "safeguarding-concern");
   }
