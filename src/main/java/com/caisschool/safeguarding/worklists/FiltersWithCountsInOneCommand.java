@@ -79,7 +79,8 @@ class FiltersWithCountsInOneCommand extends OncePerRequestFilter {
     try {
       readOnly.executeWithoutResult(status -> {
         commands().execute(new FiltersWithCounts(request, response, chain));
-        // A count that failed marked the transaction (its answer already says so): rolled back quietly.
+        // A count that failed marked the transaction rollback-only (its answer already says so). Marking
+        // it here too makes the rollback ours, so Spring rolls back without an UnexpectedRollbackException.
         if (status.isRollbackOnly()) {
           status.setRollbackOnly();
         }
