@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.benchmark;
 
+import com.caisschool.safeguarding.SafeguardingApplication;
 import com.caisschool.safeguarding.testing.RestApi;
 import java.io.File;
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up to the first answered request: a main class started in a JVM of its own with the test
- * classpath, on a free port, timed until its REST API answers 200 for the concern model (so the
+ * Start-up to the first answered request: a main class started in a JVM of its own with the class
+ * path it would have in production ({@link StartupClassPath}, never the test class path), on a free port, timed until its REST API answers 200 for the concern model (so the
  * models are deployed). The wait is bounded. The started JVM keeps running until it is closed, so
  * the other parts of the benchmark can use it.
  */
@@ -42,18 +43,22 @@ final class StartupTimer {
   /** How long a start may take: 4 minutes, or -Dbenchmark.startupLimitMinutes on a busy machine. */
   private static final Duration LIMIT = Duration.ofMinutes(Integer.getInteger("benchmark.startupLimitMinutes", 4));
   private final Path logDirectory;
+  private final StartupClassPath classPath;
 
   StartupTimer(Path logDirectory) {
     this.logDirectory = logDirectory;
+    this.classPath = new StartupClassPath(logDirectory.resolve("class-path"));
   }
 
   /** The application in its embedded default, on an in-memory database with that default's settings (no ./data files). */
   Started application() {
     int port = freePort();
-    // -Dbenchmark.startupSteps=true records Spring's start-up steps for a profiler (not for measuring).
-    String main = Boolean.getBoolean("benchmark.startupSteps") ? ApplicationWithStartupSteps.class.getName()
-        : "com.caisschool.safeguarding.SafeguardingApplication";
-    return start("application", port, "default", List.of(main,
+    // -Dbenchmark.startupSteps=true records Spring's start-up steps for a profiler (not for measuring):
+    // its launcher, a test class, is then on the class path too, copied alone.
+    boolean steps = Boolean.getBoolean("benchmark.startupSteps");
+    String main = steps ? ApplicationWithStartupSteps.class.getName() : SafeguardingApplication.class.getName();
+    String path = steps ? classPath.application(ApplicationWithStartupSteps.class) : classPath.application();
+    return start("application", port, "default", path, List.of(main,
             "--server.port=" + port, "--spring.datasource.url=" + ApplicationYaml.inMemoryDatabase("startup")),
         RestApi.onEngine(port, "default", "teacher", "demo"), "/process-definition/key/safeguarding-concern");
   }
@@ -61,16 +66,16 @@ final class StartupTimer {
   /** Bare Camunda on the same kind of database as the application: in memory, the embedded default's settings. */
   Started bare() {
     int port = freePort();
-    return start("bare", port, "bare", List.of(BareCamunda.class.getName(), "--server.port=" + port,
+    return start("bare", port, "bare", classPath.bare(), List.of(BareCamunda.class.getName(), "--server.port=" + port,
             "--spring.datasource.url=" + ApplicationYaml.inMemoryDatabase("bare-camunda")),
         RestApi.onEngine(port, "bare", "nobody", "none"),
         "/process-definition/key/" + BareModels.PREFIX + "safeguarding-concern");
   }
 
-  private Started start(String name, int port, String engine, List<String> mainAndArguments, RestApi rest,
-      String readyPath) {
+  private Started start(String name, int port, String engine, String classPath, List<String> mainAndArguments,
+      RestApi rest, String readyPath) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"), "-Duser.timezone=" + System.getProperty("user.timezone")));
+        "-cp", classPath, "-Duser.timezone=" + System.getProperty("user.timezone")));
     // Options for one side's JVM, e.g. a profiler: -Dbenchmark.jvm.application="-XX:StartFlightRecording=..."
     String options = System.getProperty("benchmark.jvm." + name, "").trim();
     if (!options.isEmpty()) {
