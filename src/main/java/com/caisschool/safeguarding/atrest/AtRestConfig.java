@@ -20,7 +20,6 @@ class AtRestConfig {
 
   @Bean
   AtRestPlugin atRestPlugin(FieldCipher cipher, AtRestProperties properties, InputLimits limits) {
-    return new AtRestPlugin(new ProtectedTextSerializer(limits.maxTextLength(), cipher, properties.clearVariables()),
-        properties);
+    return new AtRestPlugin(new ProtectedTextSerializer(limits.maxTextLength(), cipher, properties.clearVariables()));
   }
 }

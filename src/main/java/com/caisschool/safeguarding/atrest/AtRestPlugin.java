@@ -6,18 +6,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Registers {@link ProtectedTextSerializer} first among the engine's serializers (the engine takes
- * the first serializer of a primitive type that can handle a value), and {@link ProtectedHistory}
- * in place of the input package's history producer, which it extends (set after every plugin's
- * pre-init, so whichever plugin runs first).
+ * the first serializer of a primitive type that can handle a value). The engine's "form property"
+ * copy of each text answer in the history details is not written at all (the input package's
+ * history producer); rows of it from earlier versions are marked by {@link EngineValuesEncryption}.
  */
 class AtRestPlugin extends AbstractProcessEnginePlugin {
 
   private final ProtectedTextSerializer serializer;
-  private final AtRestProperties properties;
 
-  AtRestPlugin(ProtectedTextSerializer serializer, AtRestProperties properties) {
+  AtRestPlugin(ProtectedTextSerializer serializer) {
     this.serializer = serializer;
-    this.properties = properties;
   }
 
   @Override
@@ -26,10 +24,5 @@ class AtRestPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreVariableSerializers(new ArrayList<>());
     }
     configuration.getCustomPreVariableSerializers().add(0, serializer);
-  }
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventProducer(new ProtectedHistory(properties.clearVariables()));
   }
 }

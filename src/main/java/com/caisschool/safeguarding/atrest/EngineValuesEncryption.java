@@ -28,6 +28,9 @@ class EngineValuesEncryption implements ClearValues {
   /** The engine's variable tables: the table, its type column, its byte array resource type, its extra filter. */
   private record VariableTable(String table, String typeColumn, int resourceType, String only, boolean history) {}
 
+  /** What stands in place of an answer in an earlier version's "form property" row. */
+  static final String FORM_PROPERTY_MARKER = "[protected: kept encrypted in the variable]";
+
   private static final List<VariableTable> TABLES = List.of(
       new VariableTable("ACT_RU_VARIABLE", "TYPE_", ResourceTypes.RUNTIME.getValue(), "", false),
       new VariableTable("ACT_HI_VARINST", "VAR_TYPE_", ResourceTypes.HISTORY.getValue(), "", true),
@@ -135,13 +138,16 @@ class EngineValuesEncryption implements ClearValues {
     return done;
   }
 
-  /** A submitted answer's clear copy as a "form property" in the history details. */
+  /**
+   * A submitted answer's clear copy as a "form property" in the history details, as versions before
+   * issue 25's fifth round wrote it (none is written now: {@code input/LongTextHistory}).
+   */
   private int markFormProperties() {
     int done = 0;
     for (Map<String, Object> row : jdbc.queryForList("select ID_, NAME_ from ACT_HI_DETAIL where TYPE_ = 'FormProperty'"
-        + " and TEXT_ is not null and TEXT_ <> ?", ProtectedHistory.MARKER)) {
+        + " and TEXT_ is not null and TEXT_ <> ?", FORM_PROPERTY_MARKER)) {
       if (!clearVariables.contains((String) row.get("NAME_"))) {
-        done += jdbc.update("update ACT_HI_DETAIL set TEXT_ = ? where ID_ = ?", ProtectedHistory.MARKER, row.get("ID_"));
+        done += jdbc.update("update ACT_HI_DETAIL set TEXT_ = ? where ID_ = ?", FORM_PROPERTY_MARKER, row.get("ID_"));
       }
     }
     return done;

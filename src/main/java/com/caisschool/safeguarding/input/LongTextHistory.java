@@ -8,12 +8,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
- * The engine's history, fitted to long answers:
+ * The engine's history, fitted to the application's answers:
  * <ul>
- *   <li>A submitted form also records each text answer as a "form property" in the text column of
- *       the history details. An answer longer than the column is recorded there shortened, marked
- *       so; the answer itself is kept whole as the variable (and in its history) by
- *       {@link LongTextSerializer}.</li>
+ *   <li>A submitted form's answers are kept as variables, each with its history (the value, the
+ *       task that set it, when), and the submission itself in the operation log. The engine would
+ *       also write every text answer a second time, as a "form property" row of the history
+ *       details: one insert per text field of every submission (issue 25: 23 of a concern case's
+ *       statements). Nothing in the application, Tasklist or Cockpit reads those rows, and a copy
+ *       of an answer that is not kept is one that cannot leak, so none is written.</li>
  *   <li>A variable whose name does not fit the engine's name column is refused with a clear
  *       message while it is created, instead of failing in the database when the step ends.</li>
  * </ul>
@@ -22,12 +24,12 @@ public class LongTextHistory extends CacheAwareHistoryEventProducer {
 
   /** NAME_ of the engine's variable tables. */
   static final int NAME_COLUMN_LENGTH = 255;
-  static final String SHORTENED = " [... shortened here; the whole answer is kept in the variable]";
 
+  /** No copy: the engine's history processor skips an event that is not made (null). */
   @Override
   public HistoryEvent createFormPropertyUpdateEvt(ExecutionEntity execution, String propertyId, String propertyValue,
       String taskId) {
-    return super.createFormPropertyUpdateEvt(execution, propertyId, shortened(propertyValue), taskId);
+    return null;
   }
 
   @Override
@@ -37,12 +39,5 @@ public class LongTextHistory extends CacheAwareHistoryEventProducer {
           + " characters; nothing was saved.");
     }
     return super.createHistoricVariableCreateEvt(variable, scope);
-  }
-
-  static String shortened(String value) {
-    if (value == null || value.length() <= LongTextSerializer.TEXT_COLUMN_LENGTH) {
-      return value;
-    }
-    return value.substring(0, LongTextSerializer.TEXT_COLUMN_LENGTH - SHORTENED.length()) + SHORTENED;
   }
 }

@@ -75,7 +75,8 @@ class StepStatementsTest {
         + " WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%' ORDER BY EXECUTION_COUNT DESC");
     long total = rows.stream().mapToLong(row -> ((Number) row.get("EXECUTION_COUNT")).longValue()).sum();
     if ("top".equals(System.getProperty("benchmark.statements"))) {
-      System.out.println(step + ": " + total + "\n" + rows.stream().limit(40)
+      // Every statement, so that two runs (or the two sides) can be compared line by line.
+      System.out.println(step + ": " + total + "\n" + rows.stream()
           .map(row -> "    " + row.get("EXECUTION_COUNT") + "  " + String.valueOf(row.get("SQL_STATEMENT"))
               .replaceAll("\\s+", " ").substring(0, Math.min(170, String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ").length())))
           .collect(Collectors.joining("\n")));
