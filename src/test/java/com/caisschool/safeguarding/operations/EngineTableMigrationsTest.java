@@ -20,16 +20,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class EngineTableMigrationsTest {
 
-  /** The indexes of {@code db/engine}, with the table and column of each. */
-  static final Map<String, String> INDEXES = Map.of(
+  /** The indexes the application's start-up made before these migrations, with the table and column of each. */
+  static final Map<String, String> MADE_AT_START_BEFORE = Map.of(
       "job_due_for_acquisition", "ACT_RU_JOB (DUEDATE_)",
       "task_by_due_date", "ACT_RU_TASK (DUE_DATE_)",
       "task_by_definition_key", "ACT_RU_TASK (TASK_DEF_KEY_)",
       "authorization_by_resource_type", "ACT_RU_AUTHORIZATION (RESOURCE_TYPE_)");
 
+  /** Every index of {@code db/engine}. */
+  static final List<String> INDEXES = List.of("job_due_for_acquisition", "task_by_due_date", "task_by_definition_key",
+      "authorization_by_resource_type", "task_by_priority");
+
   /** What the application's start-up ran before these migrations (operations/EngineIndex, removed). */
   static List<String> oldStartUpStatements() {
-    return INDEXES.entrySet().stream()
+    return MADE_AT_START_BEFORE.entrySet().stream()
         .map(index -> "create index if not exists " + index.getKey() + " on " + index.getValue()).toList();
   }
 
@@ -47,18 +51,19 @@ class EngineTableMigrationsTest {
     try {
       JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
       // A new database: the engine made its tables, then the migrations ran.
-      assertThat(applied(jdbc)).containsExactly("1", "2");
-      INDEXES.keySet().forEach(index -> assertThat(indexes(jdbc, index)).as(index).isEqualTo(1));
+      assertThat(applied(jdbc)).containsExactly("1", "2", "3");
+      INDEXES.forEach(index -> assertThat(indexes(jdbc, index)).as(index).isEqualTo(1));
 
-      // A database of before: the indexes made by the old start-up code, no history of these migrations.
+      // A database of before: the indexes made by the old start-up code, no history of these migrations
+      // (and none of the later ones).
       jdbc.execute("drop table \"" + EngineTableMigrations.HISTORY + "\"");
-      INDEXES.keySet().forEach(index -> jdbc.execute("drop index " + index));
+      INDEXES.forEach(index -> jdbc.execute("drop index " + index));
       oldStartUpStatements().forEach(jdbc::execute);
 
       MigrateResult migrated = EngineTableMigrations.migrate(configuration.getDataSource(), "");
       assertThat(migrated.success).isTrue();
-      assertThat(applied(jdbc)).containsExactly("1", "2");
-      INDEXES.keySet().forEach(index -> assertThat(indexes(jdbc, index)).as(index).isEqualTo(1));
+      assertThat(applied(jdbc)).containsExactly("1", "2", "3");
+      INDEXES.forEach(index -> assertThat(indexes(jdbc, index)).as(index).isEqualTo(1));
       assertThat(jdbc.queryForObject("select count(*) from information_schema.index_columns "
           + "where table_name = 'ACT_RU_JOB' and column_name = 'DUEDATE_'", Integer.class))
           .as("no second index on the same column").isEqualTo(1);
