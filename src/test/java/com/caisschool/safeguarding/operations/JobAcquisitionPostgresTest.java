@@ -14,13 +14,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The job executor's acquisition on PostgreSQL (issue 25, {@link JobAcquisitionIndex}): the engine's own query
- * for the due jobs is served by the due-date index, instead of reading every job (mostly timers of
- * open cases, due later) several times a second.
+ * The job executor's acquisition on PostgreSQL (issue 25; the index is made by the engine table
+ * migration {@code db/engine/V1__jobs_by_due_date.sql}, {@link EngineTableMigrations}): the
+ * engine's own query for the due jobs is served by the due-date index, instead of reading every job
+ * (mostly timers of open cases, due later) several times a second.
  */
 @PostgresApplicationTest
 class JobAcquisitionPostgresTest {
 
+  /** Made by {@code db/engine/V1__jobs_by_due_date.sql}. */
+  private static final String INDEX = "job_due_for_acquisition";
   private static final String ACQUISITION = "JobEntity.selectNextJobsToExecute";
 
   @Autowired ProcessEngineConfiguration engineConfiguration;
@@ -43,6 +46,6 @@ class JobAcquisitionPostgresTest {
     String sql = acquisition.sql().replace("-- also exclusive", "").replace("-- in progress", "");
     assertThat(sql).doesNotContain("--");
     assertThat(String.join("\n", EngineStatements.planWithoutSequentialReads(jdbc, sql)))
-        .contains(JobAcquisitionIndex.INDEX);
+        .contains(INDEX);
   }
 }

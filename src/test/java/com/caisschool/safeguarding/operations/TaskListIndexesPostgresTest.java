@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The CPO's Tasklist filters and their counts on PostgreSQL ({@link TaskListIndexes}): the engine's
+ * The CPO's Tasklist filters and their counts on PostgreSQL (the indexes of the engine table migration
+ * {@code db/engine/V2__task_list_indexes.sql}, {@link EngineTableMigrations}): the engine's
  * own count of the tasks past their due date (Overdue) and of given steps (Monitoring reviews due),
  * and its check of the person's grants on filters, are served by indexes, instead of reading every
  * open task at every count and every grant for the list.
@@ -21,6 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PostgresApplicationTest
 class TaskListIndexesPostgresTest {
 
+  /** Made by {@code db/engine/V2__task_list_indexes.sql}. */
+  private static final String BY_DUE_DATE = "task_by_due_date";
+  private static final String BY_STEP = "task_by_definition_key";
+  private static final String GRANTS_BY_RESOURCE_TYPE = "authorization_by_resource_type";
   private static final String TASK_COUNT = "TaskEntity.selectTaskCountByQueryCriteria";
   private static final String FILTER_LIST = "FilterEntity.selectFilterByQueryCriteria_postgres";
 
@@ -33,10 +38,10 @@ class TaskListIndexesPostgresTest {
         PostgresApplication.restAs(port, PostgresUsers.CPO).get("/filter?resourceType=Task&itemCount=true").status())
         .isEqualTo(200));
 
-    assertThat(planOf(asked, TASK_COUNT, "DUE_DATE_ <")).contains(TaskListIndexes.BY_DUE_DATE);
-    assertThat(planOf(asked, TASK_COUNT, "user_task_monitoring_review")).contains(TaskListIndexes.BY_STEP);
+    assertThat(planOf(asked, TASK_COUNT, "DUE_DATE_ <")).contains(BY_DUE_DATE);
+    assertThat(planOf(asked, TASK_COUNT, "user_task_monitoring_review")).contains(BY_STEP);
     assertThat(planOf(asked, FILTER_LIST, "RESOURCE_TYPE_ = 5")).as("the person's grants on filters")
-        .contains(TaskListIndexes.GRANTS_BY_RESOURCE_TYPE);
+        .contains(GRANTS_BY_RESOURCE_TYPE);
   }
 
   private String planOf(List<EngineStatements.Statement> asked, String mapperStatement, String condition) {
