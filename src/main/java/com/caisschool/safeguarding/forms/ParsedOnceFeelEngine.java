@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.forms;
 
+import camundajar.impl.scala.jdk.javaapi.CollectionConverters;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
@@ -12,9 +13,18 @@ import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.api.EvaluationFailureType;
 import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.FunctionProvider;
 import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
+import org.camunda.feel.valuemapper.ValueMapper;
 
 /**
  * Camunda's Scala FEEL engine (the one its decision tables use, with the same custom functions)
@@ -24,6 +34,12 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * engine's: the same parser, the same evaluation, the same refusal of a text that does not parse.
  * The expressions come from the deployed forms, so the cache stays small; past
  * {@link #MOST_EXPRESSIONS} distinct texts, further ones are parsed each time instead of kept.
+ * <p>
+ * It also builds FEEL's table of built-in functions once: the engine builds it anew for every
+ * evaluation (its root context), about four in five of a hide condition's remaining cost (issue 25).
+ * The table holds functions only, no values: the clock's functions ({@code now()}, {@code today()})
+ * still read the clock when they are called. Each evaluation gets a context of its own, as in the
+ * engine, and its result is read as the engine reads it (an assertion failure, an error: refused).
  */
 final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
@@ -31,27 +47,57 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
   private final Map<String, Either<Failure, ParsedExpression>> parsed = new ConcurrentHashMap<>();
   private final AtomicInteger parses = new AtomicInteger();
+  private final ValueMapper values;
+  private final FeelInterpreter interpreter;
+  /** The built-in functions, then the custom ones, as the engine's root context orders them. */
+  private final FunctionProvider functions;
 
   ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
     super(functionProviders);
+    this.values = feelEngine.valueMapper();
+    this.interpreter = new FeelInterpreter(values);
+    this.functions = new FunctionProvider.CompositeFunctionProvider(CollectionConverters.asScala(
+        List.<FunctionProvider>of(new BuiltinFunctions(feelEngine.clock(), values), feelEngine.functionProvider())).toList());
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
     Either<Failure, ParsedExpression> parse = parsedOnce(expression);
-    Either<Failure, Object> result = parse instanceof Right<Failure, ParsedExpression> right
-        ? feelEngine.eval(right.value(), new CustomContext() {
-          @Override
-          public VariableProvider variableProvider() {
-            return new ContextVariableWrapper(variables);
-          }
-        })
-        : (Either<Failure, Object>) (Either<?, ?>) parse;
-    if (result instanceof Right<Failure, Object> value) {
-      return (T) value.value();
+    if (parse instanceof Right<Failure, ParsedExpression> right) {
+      return (T) evaluate(right.value(), variables);
     }
-    throw LOGGER.evaluationException(((Left<Failure, Object>) result).value().message());
+    throw LOGGER.evaluationException(((Left<Failure, ParsedExpression>) parse).value().message());
+  }
+
+  /** The engine's evaluation of a parsed (and so validated) expression, with the table built once. */
+  private Object evaluate(ParsedExpression parsed, VariableContext variables) {
+    EvalContext context = EvalContext.create(values, functions).merge(new CustomContext() {
+      @Override
+      public VariableProvider variableProvider() {
+        return new ContextVariableWrapper(variables);
+      }
+    });
+    Val result = interpreter.eval(parsed.expression(), context);
+    boolean assertionFailed = CollectionConverters.asJava(context.failureCollector().failures()).stream()
+        .anyMatch(failure -> EvaluationFailureType.ASSERT_FAILURE$.MODULE$.equals(failure.failureType()));
+    if (assertionFailed) {
+      throw LOGGER.evaluationException("Assertion failure on evaluate the expression '" + parsed.text() + "': "
+          + assertionMessage(context));
+    }
+    if (result instanceof ValError error) {
+      throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error.error());
+    }
+    if (result instanceof ValFatalError error) {
+      throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error.error());
+    }
+    return values.unpackVal(result);
+  }
+
+  private static String assertionMessage(EvalContext context) {
+    return CollectionConverters.asJava(context.failureCollector().failures()).stream()
+        .filter(failure -> EvaluationFailureType.ASSERT_FAILURE$.MODULE$.equals(failure.failureType()))
+        .map(failure -> failure.failureMessage()).findFirst().orElse("");
   }
 
   private Either<Failure, ParsedExpression> parsedOnce(String expression) {

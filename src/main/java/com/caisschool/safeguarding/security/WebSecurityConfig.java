@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -44,6 +45,22 @@ class WebSecurityConfig {
 
   private static String[] groups(java.util.List<String> groupIds) {
     return groupIds.stream().map(group -> CamundaIdentityAuthentication.GROUP_PREFIX + group).toArray(String[]::new);
+  }
+
+  /**
+   * Rules written as plain strings ({@code requestMatchers("/login")}, the log-in and log-out
+   * pages) become path patterns like the rest, instead of matchers that ask Spring MVC which
+   * handler serves each request (issue 25): the same paths, matched as Spring MVC matches them.
+   */
+  @Bean
+  static PathPatternRequestMatcherBuilderFactoryBean pathPatternRules() {
+    return new PathPatternRequestMatcherBuilderFactoryBean();
+  }
+
+  /** Spring Security's chain without Spring MVC's handler lookup at every request ({@link WithoutMvcHandlerLookup}). */
+  @Bean
+  static WithoutMvcHandlerLookup withoutMvcHandlerLookup() {
+    return new WithoutMvcHandlerLookup();
   }
 
   /** Where Camunda's webapp log-out button posts; it logs out of Spring as well. */
