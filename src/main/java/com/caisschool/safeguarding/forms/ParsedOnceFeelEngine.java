@@ -85,11 +85,10 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
       throw LOGGER.evaluationException("Assertion failure on evaluate the expression '" + parsed.text() + "': "
           + assertionMessage(context));
     }
-    if (result instanceof ValError error) {
-      throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error.error());
-    }
-    if (result instanceof ValFatalError error) {
-      throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error.error());
+    String error = result instanceof ValError failed ? failed.error()
+        : result instanceof ValFatalError fatal ? fatal.error() : null;
+    if (error != null) {
+      throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error);
     }
     return values.unpackVal(result);
   }
