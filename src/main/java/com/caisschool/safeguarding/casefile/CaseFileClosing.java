@@ -13,8 +13,11 @@ class CaseFileClosing {
   private final Chronology chronology;
   private final Actors actors;
   private final OncePerTransaction once;
+  private final FilesKnownToExist known;
 
-  CaseFileClosing(CaseFiles caseFiles, Chronology chronology, Actors actors, OncePerTransaction once) {
+  CaseFileClosing(CaseFiles caseFiles, Chronology chronology, Actors actors, OncePerTransaction once,
+      FilesKnownToExist known) {
+    this.known = known;
     this.caseFiles = caseFiles;
     this.chronology = chronology;
     this.actors = actors;
@@ -35,6 +38,7 @@ class CaseFileClosing {
     if (!once.first("closed", execution.getProcessInstanceId())) {
       return;
     }
+    known.forgetOnCommit(execution.getProcessInstanceId());
     Instant now = EngineTime.now();
     caseFiles.closed(execution.getProcessInstanceId(), now);
     chronology.append(ChronologyEntry.of(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), now,

@@ -25,10 +25,12 @@ class CaseFileEvents {
   private final ReportCorrectionRecording reportCorrection;
   private final CaseFileClosing closing;
   private final CaseFiles caseFiles;
+  private final FilesKnownToExist known;
 
   CaseFileEvents(CaseFileOpening opening, ReporterIdentityRemoval reporterIdentity, StepEntries steps,
       CourseOfActionRecording courseOfAction, ReportCorrectionRecording reportCorrection, CaseFileClosing closing,
-      CaseFiles caseFiles) {
+      CaseFiles caseFiles, FilesKnownToExist known) {
+    this.known = known;
     this.opening = opening;
     this.reporterIdentity = reporterIdentity;
     this.steps = steps;
@@ -64,7 +66,8 @@ class CaseFileEvents {
 
   @EventListener
   public void onNotification(Notification notification) {
-    if (notification.processInstanceId() == null || caseFiles.exists(notification.processInstanceId())) {
+    if (notification.processInstanceId() == null || known.contains(notification.processInstanceId())
+        || caseFiles.exists(notification.processInstanceId())) {
       steps.notified(notification);
     }
   }

@@ -33,10 +33,13 @@ class CaseFileOpening {
   private final Actors actors;
   private final CaseFileProperties rules;
   private final OncePerTransaction once;
+  private final FilesKnownToExist known;
   private final ZoneId zone;
 
   CaseFileOpening(CaseFiles caseFiles, Chronology chronology, ReportedChild reportedChild, FormDefinitions forms,
-      Actors actors, CaseFileProperties rules, OncePerTransaction once, SafeguardingProperties school) {
+      Actors actors, CaseFileProperties rules, OncePerTransaction once, FilesKnownToExist known,
+      SafeguardingProperties school) {
+    this.known = known;
     this.zone = school.schoolTimeZone();
     this.caseFiles = caseFiles;
     this.chronology = chronology;
@@ -50,7 +53,12 @@ class CaseFileOpening {
   /** Opens the file unless it is open already; true when it was opened now. */
   boolean openIfNew(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
-    if (!once.first("opened", processInstanceId) || caseFiles.exists(processInstanceId)) {
+    if (!once.first("opened", processInstanceId) || known.contains(processInstanceId)) {
+      return false;
+    }
+    // Every later step of the case is answered by the set above once this transaction commits.
+    known.rememberOnCommit(processInstanceId);
+    if (caseFiles.exists(processInstanceId)) {
       return false;
     }
     String reference = execution.getProcessBusinessKey();

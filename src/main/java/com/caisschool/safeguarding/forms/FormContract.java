@@ -56,9 +56,10 @@ public final class FormContract {
     Map<String, Object> shown = new HashMap<>(existing);
     submitted.forEach((name, value) -> shown.put(name, forFeel(value)));
     Map<String, Object> leftOut = new LinkedHashMap<>();
+    HideConditions.Answers hidden = conditions.forValues(shown);
     for (FormField field : fields) {
       Object value = submitted.get(field.key());
-      if (conditions.hidden(field, shown)) {
+      if (hidden.hidden(field)) {
         if (!isBlank(value)) {
           throw FieldValues.refused(field, "is not asked for with these answers (the form hides it)");
         }

@@ -29,6 +29,14 @@ public class FormDefinitions {
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
   private final Map<String, List<FormField>> cache = new ConcurrentHashMap<>();
+  /**
+   * The deployment of each process definition asked about: a definition never moves to another
+   * deployment, so it is asked of the engine once, not in a command of its own at each of the
+   * several form lookups of every step (issue 25).
+   */
+  private final Map<String, String> deploymentOfDefinition = new ConcurrentHashMap<>();
+  /** The start form of each process definition asked about (a deployed model never changes); "" for none. */
+  private final Map<String, String> startFormOfDefinition = new ConcurrentHashMap<>();
 
   public FormDefinitions(RepositoryService repositoryService, IdentityService identityService) {
     this.repositoryService = repositoryService;
@@ -37,19 +45,33 @@ public class FormDefinitions {
 
   /** The input fields of form {@code formId} deployed with {@code processDefinitionId}. */
   public List<FormField> fields(String processDefinitionId, String formId) {
+    String deploymentId = deploymentOf(processDefinitionId);
+    List<FormField> known = cache.get(deploymentId + "/" + formId);
+    if (known != null) {
+      return known;
+    }
     // The rules of the model itself: whoever fills the form needs no right to read deployments.
-    return SystemAccess.run(identityService, () -> {
-      String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
-      return cache.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId));
-    });
+    return SystemAccess.run(identityService,
+        () -> cache.computeIfAbsent(deploymentId + "/" + formId, key -> load(deploymentId, formId)));
   }
 
   /** The input fields of the process's start form (the start event that names a form), or none. */
   public List<FormField> startFormFields(String processDefinitionId) {
-    String startForm = SystemAccess.run(identityService, () -> repositoryService
-        .getBpmnModelInstance(processDefinitionId).getModelElementsByType(StartEvent.class).stream()
-        .map(StartEvent::getCamundaFormRef).filter(Objects::nonNull).findFirst().orElse(null));
-    return startForm == null ? List.of() : fields(processDefinitionId, startForm);
+    String startForm = startFormOfDefinition.computeIfAbsent(processDefinitionId, id -> SystemAccess.run(
+        identityService, () -> repositoryService.getBpmnModelInstance(id).getModelElementsByType(StartEvent.class)
+            .stream().map(StartEvent::getCamundaFormRef).filter(Objects::nonNull).findFirst().orElse("")));
+    return startForm.isEmpty() ? List.of() : fields(processDefinitionId, startForm);
+  }
+
+  private String deploymentOf(String processDefinitionId) {
+    String known = deploymentOfDefinition.get(processDefinitionId);
+    if (known != null) {
+      return known;
+    }
+    String deploymentId = SystemAccess.run(identityService,
+        () -> repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId());
+    deploymentOfDefinition.put(processDefinitionId, deploymentId);
+    return deploymentId;
   }
 
   private List<FormField> load(String deploymentId, String formId) {

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Who may read one case beyond the CPO and deputy, and who may not read it at all.
@@ -43,6 +44,12 @@ class CaseAccess {
   private final AccessProperties access;
   private final CaseSubjects subjects;
   private final JdbcTemplate jdbc;
+  /**
+   * The permissions a case grant gives, from {@code safeguarding.access.case-access-permissions}:
+   * looked up by name among every Camunda permission once, at the first grant, not at every step
+   * (issue 25); the configuration does not change while the application runs.
+   */
+  private final SingletonSupplier<Permission[]> casePermissions;
 
   CaseAccess(AuthorizationService authorizations, IdentityService identities, RuntimeService runtime,
       TaskService tasks, AccessProperties access, CaseSubjects subjects, JdbcTemplate jdbc) {
@@ -53,6 +60,8 @@ class CaseAccess {
     this.tasks = tasks;
     this.access = access;
     this.subjects = subjects;
+    this.casePermissions = SingletonSupplier.of(() -> access.caseAccessPermissions().stream()
+        .map(name -> PermissionNames.permission(name, Resources.PROCESS_INSTANCE)).toArray(Permission[]::new));
   }
 
   void sync(String processInstanceId) {
@@ -102,8 +111,7 @@ class CaseAccess {
   }
 
   private void syncGrants(String processInstanceId, Set<Identity> allHolders) {
-    Permission[] permissions = access.caseAccessPermissions().stream()
-        .map(name -> PermissionNames.permission(name, Resources.PROCESS_INSTANCE)).toArray(Permission[]::new);
+    Permission[] permissions = casePermissions.obtain().clone();
     List<Grant> grants = Grant.onCaseOrEveryCase(jdbc, processInstanceId);
     Set<Identity> holders = new HashSet<>(allHolders);
     holders.removeAll(groupsReadingEveryCase(grants, permissions));
