@@ -75,10 +75,20 @@ class IdentityReads {
 
   /** Inside {@link #inOneCommand}: the groups and tenants (a tenant of one of the groups counts). */
   Membership readMembership(String userId) {
-    List<String> groups = groupsOf(userId);
-    List<String> tenants = identities.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-        .stream().map(Tenant::getId).toList();
-    return new Membership(userId, groups, tenants);
+    return new Membership(userId, groupsOf(userId), tenantsOf(userId));
+  }
+
+  /**
+   * The user's tenants, directly or through a group, as the tenant query answers them, asked of the
+   * identity provider inside the command already open: the same query through the identity
+   * service is a command of its own nested in this one, which runs the whole chain of the engine's
+   * command interceptors again (the application's among them) to join the same transaction and
+   * context (issue 25). Any identity provider answers it so (a directory too).
+   */
+  private static List<String> tenantsOf(String userId) {
+    CommandContext context = Context.getCommandContext();
+    return context.getReadOnlyIdentityProvider().createTenantQuery(context).userMember(userId)
+        .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
   }
 
   /**
@@ -86,7 +96,7 @@ class IdentityReads {
    * store, through the engine's fixed statement for a user's groups (a join of the groups and the
    * memberships): the group query answers the same but is built anew at every request from its
    * dynamic SQL, about a quarter of the sign-in's reads (issue 25). Any other identity provider
-   * (a directory) is asked through its group query, as before.
+   * (a directory) is asked through its group query, inside this command as the tenants are.
    */
   private List<String> groupsOf(String userId) {
     CommandContext context = Context.getCommandContext();
@@ -94,7 +104,8 @@ class IdentityReads {
       List<Group> groups = context.getDbEntityManager().selectList("selectGroupsByUserId", userId);
       return groups.stream().map(Group::getId).sorted().toList();
     }
-    return identities.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    return context.getReadOnlyIdentityProvider().createGroupQuery(context).groupMember(userId).list().stream()
+        .map(Group::getId).toList();
   }
 
   /** The membership passed on for this user in this request ({@link CurrentMembership}), if it was. */

@@ -36,6 +36,12 @@ class RecentPasswordChecks {
   private final Clock clock;
   private final SecretKeySpec key;
   private final Map<String, Entry> passed = new ConcurrentHashMap<>();
+  /**
+   * One MAC per thread, initialised with the key once: looking one up and initialising it was most of
+   * a remembered check's cost, at every REST request (issue 25). A MAC is not thread-safe, and
+   * {@code doFinal} leaves it reset for the next value.
+   */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   @Autowired
   RecentPasswordChecks(@Value("${safeguarding.password-checks.remember-for:PT1M}") Duration rememberFor) {
@@ -76,12 +82,17 @@ class RecentPasswordChecks {
   }
 
   private byte[] mac(String userId, String password) {
+    Mac mac = macs.get();
+    mac.update(userId.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      mac.update(userId.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
     }

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -61,6 +62,19 @@ class WebSecurityConfig {
   @Bean
   static WithoutMvcHandlerLookup withoutMvcHandlerLookup() {
     return new WithoutMvcHandlerLookup();
+  }
+
+  /**
+   * Spring Security observes nothing: its observations (a timer and counters per filter, per
+   * sign-in and per access decision) are off already
+   * ({@code management.observations.enable.spring.security: false}), but the chains still wrapped
+   * every filter, the authentication manager and each access decision in an observation that the
+   * registry then dropped, at every request (issue 25). Without observations they are not wrapped.
+   * Request metrics ({@code http.server.requests}) are Spring MVC's and Tomcat's, not these.
+   */
+  @Bean
+  static SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /** Where Camunda's webapp log-out button posts; it logs out of Spring as well. */

@@ -58,4 +58,28 @@ class RecentPasswordChecksTest {
     never.passed("cpo", "right", "{SHA-512}stored");
     assertThat(never.passedLately("cpo", "right", "{SHA-512}stored")).isFalse();
   }
+
+  @Test
+  void eachCheckStandsAloneOnTheSameThreadAndOnOthers() throws Exception {
+    checks.passed("cpo", "right", "{SHA-512}stored");
+    checks.passed("dcpo", "other", "{SHA-512}stored");
+    // One thread's MAC serves check after check: nothing of one carries into the next.
+    for (int i = 0; i < 3; i++) {
+      assertThat(checks.passedLately("cpo", "wrong", "{SHA-512}stored")).isFalse();
+      assertThat(checks.passedLately("cpo", "right", "{SHA-512}stored")).isTrue();
+      assertThat(checks.passedLately("dcpo", "right", "{SHA-512}stored")).isFalse();
+      assertThat(checks.passedLately("dcpo", "other", "{SHA-512}stored")).isTrue();
+    }
+    // A password remembered on one thread is recognised on another, and only that password.
+    AtomicReference<Boolean> right = new AtomicReference<>();
+    AtomicReference<Boolean> wrong = new AtomicReference<>();
+    Thread other = new Thread(() -> {
+      right.set(checks.passedLately("cpo", "right", "{SHA-512}stored"));
+      wrong.set(checks.passedLately("cpo", "wrong", "{SHA-512}stored"));
+    });
+    other.start();
+    other.join();
+    assertThat(right.get()).isTrue();
+    assertThat(wrong.get()).isFalse();
+  }
 }

@@ -36,4 +36,20 @@ public final class EngineCommands {
     }
     return opened;
   }
+
+  /**
+   * The simple class names of every command started while a call ran, on any thread, in order:
+   * those of a context of their own and those called from inside another command alike (each of
+   * these runs the whole chain of command interceptors, even when it joins the open context).
+   */
+  public static List<String> startedDuring(Runnable call) {
+    List<String> started = new ArrayList<>();
+    for (ILoggingEvent event : LoggedDuring.debug(COMMANDS, call)) {
+      Matcher starting = STARTING.matcher(event.getFormattedMessage());
+      if (starting.find()) {
+        started.add(starting.group(1));
+      }
+    }
+    return started;
+  }
 }
