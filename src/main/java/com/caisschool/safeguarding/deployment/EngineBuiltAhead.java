@@ -26,6 +26,7 @@ class EngineBuiltAhead extends ProcessEngineFactoryBean implements InitializingB
   static final String THREAD = "process-engine-build";
 
   private CompletableFuture<ProcessEngine> build;
+  private volatile String builtOn;
 
   EngineBuiltAhead(ProcessEngineConfigurationImpl configuration) {
     setProcessEngineConfiguration(configuration);
@@ -41,6 +42,7 @@ class EngineBuiltAhead extends ProcessEngineFactoryBean implements InitializingB
     if (build == null) {
       CompletableFuture<ProcessEngine> started = new CompletableFuture<>();
       Thread thread = new Thread(() -> {
+        builtOn = Thread.currentThread().getName();
         try {
           started.complete(super.getObject());
         } catch (Throwable failure) {
@@ -52,6 +54,11 @@ class EngineBuiltAhead extends ProcessEngineFactoryBean implements InitializingB
       build = started;
     }
     return build;
+  }
+
+  /** The thread the build ran on (null before it began). */
+  String builtOn() {
+    return builtOn;
   }
 
   /** The engine, once built: waits for the build, or throws what made it fail. */

@@ -46,7 +46,8 @@ final class EngineServiceAhead implements InvocationHandler {
     }
   }
 
-  private Object target() {
+  /** The engine's own service (waits for the build the first time). */
+  Object target() {
     Object known = target;
     if (known == null) {
       known = service.get();
