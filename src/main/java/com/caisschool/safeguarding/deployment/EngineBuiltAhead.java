@@ -26,7 +26,7 @@ class EngineBuiltAhead extends ProcessEngineFactoryBean implements InitializingB
   static final String THREAD = "process-engine-build";
 
   private CompletableFuture<ProcessEngine> build;
-  private volatile String builtOn;
+  private volatile Thread builder;
 
   EngineBuiltAhead(ProcessEngineConfigurationImpl configuration) {
     setProcessEngineConfiguration(configuration);
@@ -42,7 +42,6 @@ class EngineBuiltAhead extends ProcessEngineFactoryBean implements InitializingB
     if (build == null) {
       CompletableFuture<ProcessEngine> started = new CompletableFuture<>();
       Thread thread = new Thread(() -> {
-        builtOn = Thread.currentThread().getName();
         try {
           started.complete(super.getObject());
         } catch (Throwable failure) {
@@ -50,21 +49,23 @@ class EngineBuiltAhead extends ProcessEngineFactoryBean implements InitializingB
         }
       }, THREAD);
       thread.setDaemon(true);
+      builder = thread;
       thread.start();
       build = started;
     }
     return build;
   }
 
-  /** The thread the build ran on (null before it began). */
+  /** The name of the thread the build runs on (null before it began). */
   String builtOn() {
-    return builtOn;
+    Thread thread = builder;
+    return thread == null ? null : thread.getName();
   }
 
   /** The engine, once built: waits for the build, or throws what made it fail. */
   @Override
   public ProcessEngine getObject() throws Exception {
-    if (Thread.currentThread().getName().equals(THREAD)) {
+    if (Thread.currentThread() == builder) {
       // The build itself asking for the engine would wait for itself for ever.
       throw new IllegalStateException("The process engine was asked for during its own build");
     }
