@@ -11,7 +11,7 @@
 create index if not exists task_by_id_and_assignee on ${engine_table_prefix}ACT_RU_TASK (ID_, ASSIGNEE_, TENANT_ID_);
 
 -- Triage (two steps of one process) and Monitoring reviews due count a step's tasks: with the
--- process definition, tenant and id beside the step, from the index alone. It replaces the index on
+-- tenant, process definition and id beside the step, from the index alone. It replaces the index on
 -- the step only (V2), whose lookups it serves as well, so a task's insert still updates one.
-create index if not exists task_by_step on ${engine_table_prefix}ACT_RU_TASK (TASK_DEF_KEY_, PROC_DEF_ID_, TENANT_ID_, ID_);
+create index if not exists task_by_step on ${engine_table_prefix}ACT_RU_TASK (TASK_DEF_KEY_, TENANT_ID_, PROC_DEF_ID_, ID_);
 drop index if exists task_by_definition_key;
