@@ -13,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The CPO's Tasklist filters and their counts on PostgreSQL (the indexes of the engine table migrations
- * {@code db/engine/V2__task_list_indexes.sql} and, for the step, {@code V4}, {@link EngineTableMigrations}): the engine's
+ * The CPO's Tasklist filters and their counts on PostgreSQL (the indexes of the engine table migration
+ * {@code db/engine/V2__task_list_indexes.sql}, {@link EngineTableMigrations}): the engine's
  * own count of the tasks past their due date (Overdue) and of given steps (Monitoring reviews due),
  * and its check of the person's grants on filters, are served by indexes, instead of reading every
  * open task at every count and every grant for the list.
@@ -24,8 +24,7 @@ class TaskListIndexesPostgresTest {
 
   /** Made by {@code db/engine/V2__task_list_indexes.sql}. */
   private static final String BY_DUE_DATE = "task_by_due_date";
-  /** Made by {@code db/engine/V4__task_counts_from_indexes.sql}, in place of V2's index on the step alone. */
-  private static final String BY_STEP = "task_by_step";
+  private static final String BY_STEP = "task_by_definition_key";
   private static final String GRANTS_BY_RESOURCE_TYPE = "authorization_by_resource_type";
   private static final String TASK_COUNT = "TaskEntity.selectTaskCountByQueryCriteria";
   private static final String FILTER_LIST = "FilterEntity.selectFilterByQueryCriteria_postgres";
