@@ -58,7 +58,7 @@ class FilterCountsPostgresTest {
     reported.stream().flatMap(concern -> runtimeService.createProcessInstanceQuery().processInstanceId(concern).list().stream())
         .map(ProcessInstance::getBusinessKey).toList()
         .forEach(reference -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
-            .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test over")));
+            .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test over", true)));
     List.of(COUNSELOR, LEAD).forEach(identityService::deleteUser);
   }
 
