@@ -13,15 +13,12 @@ import com.caisschool.safeguarding.testing.PostgresUsers;
 import com.caisschool.safeguarding.testing.RestApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tasklist's filters with counts on PostgreSQL, with the indexes of
- * {@code db/engine/V4__task_counts_from_indexes.sql} and {@code V5__candidates_by_task.sql} (issue 25):
+ * {@code db/engine/V4__candidates_by_task.sql} (issue 25):
  * every count equals the length of the filter's own list for each person who reads it: the CPO (a
  * task assigned to them among those offered to their groups), the deputy, a teacher, a counselor, and
  * a lead a case is about (walled off from it by a revoke). The indexes change how PostgreSQL finds the tasks, never which.
@@ -43,22 +40,11 @@ class FilterCountsPostgresTest {
 
   @LocalServerPort int port;
   @Autowired TaskService taskService;
-  @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
 
-  private final List<String> reported = new ArrayList<>();
-
-  /**
-   * The extra people and the cases leave with the test: the PostgreSQL tests after it know only the
-   * usual people, and their plans on a few dozen rows are not moved by this test's tasks.
-   */
+  /** The extra people leave with the test: the PostgreSQL tests after it know only the usual ones. */
   @AfterEach
-  void peopleAndCasesRemoved() {
-    // Every process of each case (an allegation about an adult runs beside the concern), by its reference.
-    reported.stream().flatMap(concern -> runtimeService.createProcessInstanceQuery().processInstanceId(concern).list().stream())
-        .map(ProcessInstance::getBusinessKey).toList()
-        .forEach(reference -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
-            .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test over", true)));
+  void peopleRemoved() {
     List.of(COUNSELOR, LEAD).forEach(identityService::deleteUser);
   }
 
@@ -93,7 +79,6 @@ class FilterCountsPostgresTest {
     RestApi.Reply reported = teacher.post(ConcernReports.SUBMIT, Map.of("variables", variables));
     assertThat(reported.status()).as(reported.body()).isEqualTo(200);
     String concern = reported.json().path("id").asText();
-    this.reported.add(concern);
     await().atMost(Duration.ofSeconds(60)).until(() -> !caseTasks(concern).isEmpty());
     return concern;
   }
