@@ -29,7 +29,7 @@ class EngineTableMigrationsTest {
 
   /** Every index of {@code db/engine}. */
   static final List<String> INDEXES = List.of("job_due_for_acquisition", "task_by_due_date", "task_by_definition_key",
-      "authorization_by_resource_type", "task_by_priority");
+      "authorization_by_resource_type", "task_by_priority", "candidate_by_task");
 
   /** What the application's start-up ran before these migrations (operations/EngineIndex, removed). */
   static List<String> oldStartUpStatements() {
@@ -51,7 +51,7 @@ class EngineTableMigrationsTest {
     try {
       JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
       // A new database: the engine made its tables, then the migrations ran.
-      assertThat(applied(jdbc)).containsExactly("1", "2", "3");
+      assertThat(applied(jdbc)).containsExactly("1", "2", "3", "4");
       INDEXES.forEach(index -> assertThat(indexes(jdbc, index)).as(index).isEqualTo(1));
 
       // A database of before: the indexes made by the old start-up code, no history of these migrations
@@ -62,7 +62,7 @@ class EngineTableMigrationsTest {
 
       MigrateResult migrated = EngineTableMigrations.migrate(configuration.getDataSource(), "");
       assertThat(migrated.success).isTrue();
-      assertThat(applied(jdbc)).containsExactly("1", "2", "3");
+      assertThat(applied(jdbc)).containsExactly("1", "2", "3", "4");
       INDEXES.forEach(index -> assertThat(indexes(jdbc, index)).as(index).isEqualTo(1));
       assertThat(jdbc.queryForObject("select count(*) from information_schema.index_columns "
           + "where table_name = 'ACT_RU_JOB' and column_name = 'DUEDATE_'", Integer.class))
