@@ -72,15 +72,23 @@ class EngineBuildConfig {
     return beans -> {
       AbstractBeanDefinition engine = (AbstractBeanDefinition) beans.getBeanDefinition(ENGINE);
       engine.setInstanceSupplier(() -> new EngineBuiltAhead(beans.getBean(ProcessEngineConfigurationImpl.class)));
-      if (beans.containsBeanDefinition(WEB_SERVER)) {
-        BeanDefinition webServer = beans.getBeanDefinition(WEB_SERVER);
-        String[] before = webServer.getDependsOn() == null ? new String[0] : webServer.getDependsOn();
-        // "&": the factory bean itself, made (so its build started), not the engine it gives (built).
-        webServer.setDependsOn(Stream.concat(Arrays.stream(before), Stream.of(BeanFactory.FACTORY_BEAN_PREFIX + ENGINE))
-            .distinct().toArray(String[]::new));
-      }
+      madeAfterTheBuildStarted(beans, WEB_SERVER);
+      // Spring refuses a background thread that would make a bean meant for the main thread: the
+      // start-up's background work takes the engine, so its bean must exist before that work starts
+      // (without a web server, in tests, nothing else makes it first).
+      DeploymentConfig.MADE_IN_THE_BACKGROUND.forEach(name -> madeAfterTheBuildStarted(beans, name));
       SERVICES.forEach((name, service) -> givenAhead(beans, name, service));
     };
+  }
+
+  private static void madeAfterTheBuildStarted(ConfigurableListableBeanFactory beans, String name) {
+    if (beans.containsBeanDefinition(name)) {
+      BeanDefinition bean = beans.getBeanDefinition(name);
+      String[] before = bean.getDependsOn() == null ? new String[0] : bean.getDependsOn();
+      // "&": the factory bean itself, made (so its build started), not the engine it gives (built).
+      bean.setDependsOn(Stream.concat(Arrays.stream(before), Stream.of(BeanFactory.FACTORY_BEAN_PREFIX + ENGINE))
+          .distinct().toArray(String[]::new));
+    }
   }
 
   private static <T> void givenAhead(ConfigurableListableBeanFactory beans, String name, Service<T> service) {

@@ -35,7 +35,11 @@ class EngineBuiltAheadAtStartupTest {
 
   @Test
   void thereIsOneEngine() {
-    assertThat(ProcessEngines.getProcessEngines()).hasSize(1).containsValue(engine);
+    // Other tests of this JVM register engines of their own (process tests): only this configuration's count.
+    assertThat(ProcessEngines.getProcessEngines()).containsEntry(engine.getName(), engine);
+    assertThat(ProcessEngines.getProcessEngines().values())
+        .filteredOn(built -> built.getProcessEngineConfiguration() == engine.getProcessEngineConfiguration())
+        .containsExactly(engine);
     assertThat(application.getBeansOfType(ProcessEngine.class).values()).containsExactly(engine);
   }
 
