@@ -25,16 +25,19 @@ public final class PostgresUsers {
   private PostgresUsers() {}
 
   public static synchronized void ensure(IdentityService identityService) {
-    GROUPS.forEach((id, groups) -> {
-      if (identityService.createUserQuery().userId(id).count() == 0) {
-        User user = identityService.newUser(id);
-        user.setFirstName(id);
-        user.setLastName("Postgres test");
-        user.setEmail(id + "@school.invalid");
-        user.setPassword(PostgresNode.PASSWORD);
-        identityService.saveUser(user);
-        groups.forEach(group -> identityService.createMembership(id, group));
-      }
-    });
+    GROUPS.forEach((id, groups) -> ensure(identityService, id, groups));
+  }
+
+  /** A user of the tests' password in the given groups, made unless it exists. */
+  public static synchronized void ensure(IdentityService identityService, String id, List<String> groups) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName(id);
+      user.setLastName("Postgres test");
+      user.setEmail(id + "@school.invalid");
+      user.setPassword(PostgresNode.PASSWORD);
+      identityService.saveUser(user);
+      groups.forEach(group -> identityService.createMembership(id, group));
+    }
   }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,14 +87,6 @@ class FilterCountsPostgresTest {
   }
 
   private void ensure(String userId, List<String> groups) {
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User user = identityService.newUser(userId);
-      user.setFirstName(userId);
-      user.setLastName("Counts");
-      user.setEmail(userId + "@school.invalid");
-      user.setPassword(PostgresNode.PASSWORD);
-      identityService.saveUser(user);
-      groups.forEach(group -> identityService.createMembership(userId, group));
-    }
+    PostgresUsers.ensure(identityService, userId, groups);
   }
 }
