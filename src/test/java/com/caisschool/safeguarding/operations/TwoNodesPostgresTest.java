@@ -138,6 +138,10 @@ class TwoNodesPostgresTest {
       JobExecutors.resume(mainEngine);
       JobExecutors.resume(nodeB.engine());
     }
+    // Camunda's webapps of the nodes left in this JVM still answer (PostgresNode.close keeps them).
+    WebappSession cpo = WebappSession.loggedIn(port, PostgresUsers.CPO, PostgresNode.PASSWORD);
+    WebappSession.Reply tasks = cpo.get("/camunda/api/engine/engine/" + PostgresApplication.ENGINE + "/task/count");
+    assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
     // Jobs the dead node had locked come free when their lock expires (lock time 5 minutes).
     EngineClock.passTime(Duration.ofMinutes(6));
 

@@ -3,7 +3,11 @@ package com.caisschool.safeguarding.testing;
 import com.caisschool.safeguarding.SafeguardingApplication;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.welcome.Welcome;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -98,6 +102,16 @@ public final class PostgresNode implements AutoCloseable {
   /** Ends the node as a crash would, as far as the other nodes see it: it stops taking work. */
   @Override
   public void close() {
+    // Camunda's webapps keep their runtime in JVM-wide statics, which a closing webapp clears: the
+    // nodes still running in this JVM (the tests' shared context among them) would answer 500.
+    var cockpit = Cockpit.getRuntimeDelegate();
+    var admin = Admin.getRuntimeDelegate();
+    var tasklist = Tasklist.getRuntimeDelegate();
+    var welcome = Welcome.getRuntimeDelegate();
     context.close();
+    Cockpit.setCockpitRuntimeDelegate(cockpit);
+    Admin.setAdminRuntimeDelegate(admin);
+    Tasklist.setTasklistRuntimeDelegate(tasklist);
+    Welcome.setRuntimeDelegate(welcome);
   }
 }

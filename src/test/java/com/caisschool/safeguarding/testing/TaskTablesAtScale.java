@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * statements are planned instead on temporary copies of the task and link tables (only this
  * connection sees them, in place of the engine's) with every index of the real tables, Camunda's
  * and the engine table migrations', holding the benchmark's shape at 5,000 open cases: 10,000 open
- * tasks (one in fifty a monitoring review, one in twenty past its due date), 15,000 candidate links,
- * vacuumed.
+ * tasks (one in fifty a monitoring review, one in twenty past its due date, half urgent, each with its
+ * case's ids and a description as wide as the application's), 15,000 candidate links, vacuumed.
  */
 public final class TaskTablesAtScale {
 
@@ -23,9 +23,11 @@ public final class TaskTablesAtScale {
       "create temporary table act_ru_identitylink (like public.act_ru_identitylink including defaults)");
 
   private static final List<String> ROWS = List.of(
-      "insert into pg_temp.act_ru_task (id_, rev_, name_, priority_, create_time_, due_date_, suspension_state_, "
-          + "task_def_key_) select md5(g::text)::uuid::text, 1, 'Task', case when g % 2 = 0 then 95 else 50 end, "
-          + "now(), now() + ((g % 20) - 1) * interval '1 day', 1, "
+      "insert into pg_temp.act_ru_task (id_, rev_, execution_id_, proc_inst_id_, proc_def_id_, name_, description_, "
+          + "priority_, create_time_, due_date_, suspension_state_, task_def_key_) "
+          + "select md5(g::text)::uuid::text, 1, md5('execution' || g)::uuid::text, md5('case' || (g / 2))::uuid::text, "
+          + "'safeguarding-concern:7:' || md5('definition')::uuid::text, 'Task', repeat('Step of the case. ', 8), "
+          + "case when g % 2 = 0 then 95 else 50 end, now(), now() + ((g % 20) - 1) * interval '1 day', 1, "
           + "case when g % 50 = 0 then 'user_task_monitoring_review' else 'step_' || (g % 7) end "
           + "from generate_series(1, 10000) g",
       "insert into pg_temp.act_ru_identitylink (id_, rev_, type_, group_id_, task_id_) "
