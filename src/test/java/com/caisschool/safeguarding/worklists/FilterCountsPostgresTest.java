@@ -49,8 +49,8 @@ class FilterCountsPostgresTest {
 
   @Test
   void eachCountEqualsItsListForEveryone() {
-    ensure(COUNSELOR, List.of("counselors", "staff"));
-    ensure(LEAD, List.of("head-of-school", "staff"));
+    PostgresUsers.ensure(identityService, COUNSELOR, List.of("counselors", "staff"));
+    PostgresUsers.ensure(identityService, LEAD, List.of("head-of-school", "staff"));
     RestApi teacher = PostgresApplication.restAs(port, PostgresUsers.TEACHER);
     String ordinary = report(teacher, bruises("Counts Open-Testchild"));
     String aboutTheLead = report(teacher, with(bruises("Counts Wall-Testchild"),
@@ -84,9 +84,5 @@ class FilterCountsPostgresTest {
 
   private List<Task> caseTasks(String concern) {
     return taskService.createTaskQuery().processInstanceId(concern).list();
-  }
-
-  private void ensure(String userId, List<String> groups) {
-    PostgresUsers.ensure(identityService, userId, groups);
   }
 }
