@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -80,7 +81,8 @@ class ApplicationBenchmarkTest {
       ConcernArm app = ConcernArm.application(started.application().rest("teacher", "demo"),
           started.application().rest("cpo", "demo"));
       ConcernArm bare = ConcernArm.bare(started.bare().rest("nobody", "none"));
-      fullCases = FullCaseComparison.run(app, bare, size);
+      fullCases = FullCaseComparison.run(app, bare, size,
+          Map.of(app.name(), started.application()::cpuMillisNow, bare.name(), started.bare()::cpuMillisNow));
       parallel = ParallelReports.run(app, bare, size.parallelReports());
     }
     startups.report(table);
@@ -90,11 +92,12 @@ class ApplicationBenchmarkTest {
     assertThat(startups.cpuTimeMeasured()).as("CPU time of every start-up read").isTrue();
     assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
     assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
+    assertThat(fullCases.cpuTimeMeasured()).as("CPU time of the full cases read on both sides").isTrue();
     assertThat(fullCases.started("application")).isEqualTo(size.warmUpCases() + size.rounds() * size.casesPerRound());
     assertThat(parallel.answered("application")).as("every parallel report answered").isEqualTo(size.parallelReports());
     assertThat(parallel.answered("bare")).as("every parallel report answered").isEqualTo(size.parallelReports());
     assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains(
-        "full concern case (H2)", size.parallelReports() + " reports in parallel", "start-up to the first answered request");
+        "full concern case (H2)", "CPU time of the full cases (H2)", size.parallelReports() + " reports in parallel", "start-up to the first answered request");
   }
 
   private static void writeResult(String result) throws IOException {

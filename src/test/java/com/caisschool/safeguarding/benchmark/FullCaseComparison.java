@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * (a) Full concern cases (report, triage, Case Study Team "no action", sign-off, closure) through
  * the REST API, application and bare in interleaved rounds (the order alternates), after warm-up
  * cases that are not counted. Reports the ratio of the medians and the spread of the per-round
- * ratios.
+ * ratios, and beside it the CPU time each side's JVM used while its own cases ran (all its threads:
+ * requests, alerts, JIT, GC), which other work on the machine moves less than the wall clock.
  */
 final class FullCaseComparison {
 
@@ -19,8 +21,11 @@ final class FullCaseComparison {
   private final Map<String, List<String>> started = new HashMap<>();
   private final Map<String, Integer> completed = new HashMap<>();
   private final Map<String, Integer> conflicts = new HashMap<>();
+  private final Map<String, Double> cpuMillis = new HashMap<>();
 
-  static FullCaseComparison run(ConcernArm app, ConcernArm bare, BenchmarkSize size) {
+  /** {@code serverCpu}: for each side by name, the CPU time its JVM has used so far, in milliseconds. */
+  static FullCaseComparison run(ConcernArm app, ConcernArm bare, BenchmarkSize size,
+      Map<String, DoubleSupplier> serverCpu) {
     FullCaseComparison result = new FullCaseComparison();
     for (ConcernArm arm : List.of(app, bare)) {
       result.all.put(arm.name(), new Timings());
@@ -33,6 +38,7 @@ final class FullCaseComparison {
       Map<String, Timings> thisRound = new HashMap<>();
       for (ConcernArm arm : round % 2 == 0 ? List.of(app, bare) : List.of(bare, app)) {
         Timings timings = new Timings();
+        double cpuBefore = serverCpu.get(arm.name()).getAsDouble();
         for (int i = 0; i < size.casesPerRound(); i++) {
           long start = System.nanoTime();
           result.started.get(arm.name()).add(arm.fullCase("Round " + round + " case " + i + "-Testchild"));
@@ -40,6 +46,7 @@ final class FullCaseComparison {
           timings.add(millis, 200);
           result.all.get(arm.name()).add(millis, 200);
         }
+        result.cpuMillis.merge(arm.name(), serverCpu.get(arm.name()).getAsDouble() - cpuBefore, Double::sum);
         thisRound.put(arm.name(), timings);
       }
       result.roundRatios.add(thisRound.get("application").median() / thisRound.get("bare").median());
@@ -64,6 +71,11 @@ final class FullCaseComparison {
     return count == 0 ? "" : ", " + count + " steps submitted again after a refusal for a concurrent update";
   }
 
+  /** Whether both sides' CPU time was read (the system may not tell it). */
+  boolean cpuTimeMeasured() {
+    return cpuMillis.size() == 2 && cpuMillis.values().stream().allMatch(millis -> millis > 0);
+  }
+
   void report(BenchmarkTable table) {
     Timings app = all.get("application");
     Timings bare = all.get("bare");
@@ -74,5 +86,14 @@ final class FullCaseComparison {
     table.add("full concern case (H2)", app.p50p95() + " (" + app.count() + " cases" + retried("application") + ")",
         bare.p50p95() + " (" + bare.count() + " cases" + retried("bare") + ")",
         Timings.ratio(app.median() / bare.median()) + "; " + spread);
+    double appCpu = cpuPerCase("application");
+    double bareCpu = cpuPerCase("bare");
+    table.add("CPU time of the full cases (H2)", Timings.ms(appCpu) + " per case", Timings.ms(bareCpu) + " per case",
+        Timings.ratio(appCpu / bareCpu));
+  }
+
+  /** The CPU time the side's JVM used while its counted cases ran, per case (NaN when not read). */
+  private double cpuPerCase(String arm) {
+    return cpuMillis.getOrDefault(arm, Double.NaN) / all.get(arm).count();
   }
 }

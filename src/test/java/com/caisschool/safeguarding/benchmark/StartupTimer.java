@@ -34,6 +34,11 @@ final class StartupTimer {
       return RestApi.onEngine(port, engine, user, password);
     }
 
+    /** The CPU time all this JVM's threads have used so far (NaN where the system does not tell). */
+    double cpuMillisNow() {
+      return StartupTimer.cpuMillis(process);
+    }
+
     @Override
     public void close() {
       stop(process);
