@@ -111,7 +111,7 @@ class CaseFileController {
     model.addAttribute("categoryChoices", labels.choices("categories"));
     model.addAttribute("courseChoices", labels.choices(rules.courseOfActionField()));
     model.addAttribute("zoneName", view.zoneName());
-    model.addAttribute("reviews", retention.pending());
+    model.addAttribute("reviews", retention.pendingFor(hidden));
     if (filter.child() != null) {
       model.addAttribute("childSearch", filter.child());
       // A child whose only cases are hidden from the person searching is not found for them.
@@ -257,7 +257,7 @@ class CaseFileController {
   String decideRetention(@PathVariable long reviewId, @RequestParam String decision, @RequestParam String reason,
       Principal user) {
     requireAtMost(reason, limits.maxTextLength(), "The reason");
-    retention.decide(reviewId, decision, reason, user.getName());
+    retention.decide(reviewId, decision, reason, user.getName(), subjects.referencesHiddenFrom(user.getName()));
     return "redirect:/casefile";
   }
 

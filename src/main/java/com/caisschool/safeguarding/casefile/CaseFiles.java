@@ -118,7 +118,8 @@ public class CaseFiles {
     return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
-  private static String placeholders(int count) {
+  /** "?,?,?" for an {@code IN} list of this many values (one at least). */
+  static String placeholders(int count) {
     return "?,".repeat(count - 1) + "?";
   }
 

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,14 +70,27 @@ public class RetentionReview {
     return flagged;
   }
 
-  public List<PendingReview> pending() {
+  /**
+   * The files waiting for a decision that the person may make: those of children none of whose cases
+   * is hidden from them ({@code hiddenFromThem}: the cases about them). A decision is about the
+   * child's whole file, so the subject of any of its cases neither sees nor makes it; the other
+   * lead does (the deputy for a file with a case about the CPO).
+   */
+  public List<PendingReview> pendingFor(Collection<String> hiddenFromThem) {
+    String walls = hiddenFromThem.isEmpty() ? "" : " and not exists (select 1 from case_file f"
+        + " where f.child_id = r.child_id and f.case_reference in (" + CaseFiles.placeholders(hiddenFromThem.size()) + "))";
     return jdbc.query("select r.id, r.child_id, c.name, r.due_because, r.flagged_at from retention_review r"
-        + " join child c on c.id = r.child_id where r.decided_at is null order by r.flagged_at", this::review);
+        + " join child c on c.id = r.child_id where r.decided_at is null" + walls + " order by r.flagged_at",
+        this::review, hiddenFromThem.toArray());
   }
 
-  /** The CPO's decision on a flagged file; the reason is required and recorded in every case of the child. */
+  /**
+   * The CPO's decision on a flagged file; the reason is required and recorded in every case of the
+   * child. A file with a case hidden from the person deciding is answered like an unknown review.
+   */
   @Transactional
-  public void decide(long reviewId, String decision, String reason, String decidedBy) {
+  public void decide(long reviewId, String decision, String reason, String decidedBy,
+      Collection<String> hiddenFromDecider) {
     if (!DECISIONS.contains(decision)) {
       throw new IllegalArgumentException("Choose one of: " + String.join(", ", DECISIONS));
     }
@@ -86,7 +100,8 @@ public class RetentionReview {
     Instant now = EngineTime.now();
     List<Long> child = jdbc.queryForList("select child_id from retention_review where id = ? and decided_at is null",
         Long.class, reviewId);
-    if (child.isEmpty()) {
+    if (child.isEmpty() || caseFiles.ofChild(child.get(0)).stream()
+        .anyMatch(process -> hiddenFromDecider.contains(process.caseReference()))) {
       throw new IllegalArgumentException("This review is unknown or already decided.");
     }
     if ("destroy".equals(decision)) {

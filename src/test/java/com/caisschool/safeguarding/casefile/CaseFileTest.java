@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -335,7 +336,7 @@ class CaseFileTest {
     assertThat(retentionReview.flagDue()).extracting(RetentionReview.PendingReview::childName)
         .contains("Nia Retention-Testchild").doesNotContain("Omar Younger-Testchild");
     assertThat(retentionReview.flagDue()).as("flagged once").noneMatch(review -> review.childId() == childId);
-    RetentionReview.PendingReview review = retentionReview.pending().stream()
+    RetentionReview.PendingReview review = retentionReview.pendingFor(Set.of()).stream()
         .filter(pending -> pending.childId() == childId).findFirst().orElseThrow();
 
     String token = WebappSession.csrfTokenOf(cpo.page("/casefile"));

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -144,7 +145,7 @@ class DestructionAndSubjectAccessTest {
   }
 
   private long reviewOf(long childId) {
-    return retentionReview.pending().stream().filter(review -> review.childId() == childId).findFirst().orElseThrow()
+    return retentionReview.pendingFor(Set.of()).stream().filter(review -> review.childId() == childId).findFirst().orElseThrow()
         .id();
   }
 

@@ -1,0 +1,99 @@
+package com.caisschool.safeguarding.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.caisschool.safeguarding.testing.ApplicationTest;
+import com.caisschool.safeguarding.testing.WebappSession;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A retention decision is about a child's whole file, destruction included: the person one of its
+ * cases is about neither sees the file in the list of files due for review nor decides it, however
+ * they ask; someone no case of it is about (here the CPO, for cases about the deputy) does.
+ */
+@ApplicationTest
+class RetentionReviewWallsTest {
+
+  @LocalServerPort int port;
+  @Autowired Children children;
+  @Autowired CaseFiles caseFiles;
+  @Autowired RetentionReview retention;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aFileWithACaseAboutThePersonIsNeitherShownToThemNorDecidedByThem() {
+    long everyCaseAboutDeputy = childOfAge26("Walled", true, true);
+    long oneCaseAboutDeputy = childOfAge26("Partly", true, false);
+    long noCaseAboutDeputy = childOfAge26("Open", false, false);
+    retention.flagDue();
+
+    WebappSession deputy = WebappSession.loggedIn(port, "deputy", "demo");
+    String token = WebappSession.csrfTokenOf(deputy.page("/casefile"));
+    assertThat(dueForReview(deputy)).contains(linkTo(noCaseAboutDeputy))
+        .doesNotContain(linkTo(everyCaseAboutDeputy)).doesNotContain(linkTo(oneCaseAboutDeputy));
+    for (long child : List.of(everyCaseAboutDeputy, oneCaseAboutDeputy)) {
+      var refused = deputy.send("POST", "/casefile/retention/" + reviewOf(child), token,
+          Map.of("decision", "destroy", "reason", "Reached 25"));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("unknown or already decided");
+      assertThat(caseFiles.ofChild(child)).as("nothing destroyed").isNotEmpty();
+      assertThat(reviewOf(child)).as("still waiting for a decision").isNotNull();
+    }
+
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    assertThat(dueForReview(cpo)).contains(linkTo(noCaseAboutDeputy), linkTo(everyCaseAboutDeputy),
+        linkTo(oneCaseAboutDeputy));
+    assertThat(cpo.send("POST", "/casefile/retention/" + reviewOf(oneCaseAboutDeputy),
+        WebappSession.csrfTokenOf(cpo.page("/casefile")),
+        Map.of("decision", "keep", "reason", "Adult services asked us to keep it")).status()).isEqualTo(302);
+    assertThat(jdbc.queryForObject("select count(*) from retention_review where child_id = ? and decided_by = 'cpo'",
+        Integer.class, oneCaseAboutDeputy)).isOne();
+  }
+
+  /** A child who turned 26 with two closed cases, each about the deputy or not. */
+  private long childOfAge26(String name, boolean firstAboutDeputy, boolean secondAboutDeputy) {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    Instant opened = Instant.now().minus(Duration.ofDays(400));
+    long child = children.findOrAdd(null, name + " " + tag.replaceAll("[0-9]", "x") + "-Testchild", "Grade 9", opened);
+    jdbc.update("update child set date_of_birth = ? where id = ?",
+        Date.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(26)), child);
+    boolean[] aboutDeputy = {firstAboutDeputy, secondAboutDeputy};
+    for (int i = 0; i < aboutDeputy.length; i++) {
+      String reference = "SC-RETAIN-" + tag + "-" + i;
+      caseFiles.opened("retain-" + tag + "-" + i, reference, "safeguarding-concern", child, "neglect", false, opened);
+      caseFiles.closed("retain-" + tag + "-" + i, opened.plus(Duration.ofHours(1)));
+      if (aboutDeputy[i]) {
+        jdbc.update("insert into case_subject (case_reference, user_id, group_id, named_at) values (?, 'deputy', '', ?)",
+            reference, Timestamp.from(opened));
+      }
+    }
+    return child;
+  }
+
+  /** The list of files due for review on the case file page, as this person is shown it. */
+  private static String dueForReview(WebappSession session) {
+    String page = session.page("/casefile").body();
+    return page.substring(page.indexOf("Files due for review"));
+  }
+
+  private static String linkTo(long child) {
+    return "href=\"/casefile/children/" + child + "\"";
+  }
+
+  private Long reviewOf(long child) {
+    return jdbc.queryForList("select id from retention_review where child_id = ? and decided_at is null", Long.class,
+        child).stream().findFirst().orElse(null);
+  }
+}
