@@ -111,7 +111,7 @@ class CaseFileController {
     model.addAttribute("categoryChoices", labels.choices("categories"));
     model.addAttribute("courseChoices", labels.choices(rules.courseOfActionField()));
     model.addAttribute("zoneName", view.zoneName());
-    model.addAttribute("reviews", retention.pendingFor(hidden));
+    model.addAttribute("reviews", retention.oldestPendingFor(hidden, rules.pageSize()));
     if (filter.child() != null) {
       model.addAttribute("childSearch", filter.child());
       // A child whose only cases are hidden from the person searching is not found for them.

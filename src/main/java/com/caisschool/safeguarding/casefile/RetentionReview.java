@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -71,17 +72,27 @@ public class RetentionReview {
   }
 
   /**
-   * The files waiting for a decision that the person may make: those of children none of whose cases
-   * is hidden from them ({@code hiddenFromThem}: the cases about them). A decision is about the
-   * child's whole file, so the subject of any of its cases neither sees nor makes it; the other
-   * lead does (the deputy for a file with a case about the CPO).
+   * The oldest files waiting for a decision that the person may make, at most {@code limit}, and
+   * how many wait in all: a decade's files flagged and left undecided must not make the case file
+   * page a long one. Only files of children none of whose cases is hidden from the person
+   * ({@code hiddenFromThem}: the cases about them): a decision is about the child's whole file, so
+   * the subject of any of its cases neither sees nor makes it; the other lead does (the deputy for a
+   * file with a case about the CPO).
    */
-  public List<PendingReview> pendingFor(Collection<String> hiddenFromThem) {
-    String walls = hiddenFromThem.isEmpty() ? "" : " and not exists (select 1 from case_file f"
-        + " where f.child_id = r.child_id and f.case_reference in (" + CaseFiles.placeholders(hiddenFromThem.size()) + "))";
-    return jdbc.query("select r.id, r.child_id, c.name, r.due_because, r.flagged_at from retention_review r"
-        + " join child c on c.id = r.child_id where r.decided_at is null" + walls + " order by r.flagged_at",
-        this::review, hiddenFromThem.toArray());
+  public PendingPage oldestPendingFor(Collection<String> hiddenFromThem, int limit) {
+    Object[] arguments = Arrays.copyOf(hiddenFromThem.toArray(), hiddenFromThem.size() + 1);
+    arguments[hiddenFromThem.size()] = limit;
+    List<PendingReview> oldest = jdbc.query("select r.id, r.child_id, c.name, r.due_because, r.flagged_at"
+        + " from retention_review r join child c on c.id = r.child_id" + pendingWhere(hiddenFromThem)
+        + " order by r.flagged_at, r.id limit ?", this::review, arguments);
+    int waiting = oldest.size() < limit ? oldest.size() : jdbc.queryForObject("select count(*) from retention_review r"
+        + pendingWhere(hiddenFromThem), Integer.class, hiddenFromThem.toArray());
+    return new PendingPage(oldest, waiting);
+  }
+
+  private static String pendingWhere(Collection<String> hiddenFromThem) {
+    return " where r.decided_at is null" + (hiddenFromThem.isEmpty() ? "" : " and not exists (select 1 from case_file f"
+        + " where f.child_id = r.child_id and f.case_reference in (" + CaseFiles.placeholders(hiddenFromThem.size()) + "))");
   }
 
   /**
@@ -145,4 +156,12 @@ public class RetentionReview {
 
   /** A child's file waiting for the CPO's retention decision. */
   public record PendingReview(long id, long childId, String childName, String dueBecause, Instant flaggedAt) {}
+
+  /** The oldest files waiting for a decision, and how many wait in all (those shown included). */
+  public record PendingPage(List<PendingReview> oldest, int waiting) {
+
+    public int notShown() {
+      return waiting - oldest.size();
+    }
+  }
 }

@@ -336,7 +336,7 @@ class CaseFileTest {
     assertThat(retentionReview.flagDue()).extracting(RetentionReview.PendingReview::childName)
         .contains("Nia Retention-Testchild").doesNotContain("Omar Younger-Testchild");
     assertThat(retentionReview.flagDue()).as("flagged once").noneMatch(review -> review.childId() == childId);
-    RetentionReview.PendingReview review = retentionReview.pendingFor(Set.of()).stream()
+    RetentionReview.PendingReview review = retentionReview.oldestPendingFor(Set.of(), Integer.MAX_VALUE).oldest().stream()
         .filter(pending -> pending.childId() == childId).findFirst().orElseThrow();
 
     String token = WebappSession.csrfTokenOf(cpo.page("/casefile"));

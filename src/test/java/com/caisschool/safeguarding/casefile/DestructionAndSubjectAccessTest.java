@@ -145,7 +145,7 @@ class DestructionAndSubjectAccessTest {
   }
 
   private long reviewOf(long childId) {
-    return retentionReview.pendingFor(Set.of()).stream().filter(review -> review.childId() == childId).findFirst().orElseThrow()
+    return retentionReview.oldestPendingFor(Set.of(), Integer.MAX_VALUE).oldest().stream().filter(review -> review.childId() == childId).findFirst().orElseThrow()
         .id();
   }
 

@@ -2,6 +2,7 @@ package com.caisschool.safeguarding.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.caisschool.safeguarding.security.CaseSubjects;
 import com.caisschool.safeguarding.testing.ApplicationTest;
 import com.caisschool.safeguarding.testing.WebappSession;
 import java.sql.Date;
@@ -10,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A retention decision is about a child's whole file, destruction included: the person one of its
  * cases is about neither sees the file in the list of files due for review nor decides it, however
- * they ask; someone no case of it is about (here the CPO, for cases about the deputy) does.
+ * they ask; someone no case of it is about (here the CPO, for cases about the deputy) does. The
+ * list is one page long, the oldest first, and says how many files wait in all.
  */
 @ApplicationTest
 class RetentionReviewWallsTest {
@@ -31,6 +35,20 @@ class RetentionReviewWallsTest {
   @Autowired CaseFiles caseFiles;
   @Autowired RetentionReview retention;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CaseSubjects subjects;
+
+  /** {@code safeguarding.case-file.page-size} as the tests run. */
+  private static final int PAGE_SIZE = 50;
+  /** The children made here: their files leave the list, and are not flagged again, after each test. */
+  private final List<Long> made = new ArrayList<>();
+
+  @AfterEach
+  void takeTheirFilesOffTheList() {
+    for (long child : made) {
+      jdbc.update("delete from retention_review where child_id = ?", child);
+      jdbc.update("update child set date_of_birth = null where id = ?", child);
+    }
+  }
 
   @Test
   void aFileWithACaseAboutThePersonIsNeitherShownToThemNorDecidedByThem() {
@@ -38,6 +56,10 @@ class RetentionReviewWallsTest {
     long oneCaseAboutDeputy = childOfAge26("Partly", true, false);
     long noCaseAboutDeputy = childOfAge26("Open", false, false);
     retention.flagDue();
+    // Flagged long ago, so they are on the list's one page whatever other tests left waiting.
+    jdbc.update("update retention_review set flagged_at = ? where child_id in (?, ?, ?)",
+        Timestamp.from(Instant.now().minus(Duration.ofDays(3650))), everyCaseAboutDeputy, oneCaseAboutDeputy,
+        noCaseAboutDeputy);
 
     WebappSession deputy = WebappSession.loggedIn(port, "deputy", "demo");
     String token = WebappSession.csrfTokenOf(deputy.page("/casefile"));
@@ -62,13 +84,28 @@ class RetentionReviewWallsTest {
         Integer.class, oneCaseAboutDeputy)).isOne();
   }
 
+  @Test
+  void theListShowsOnePageOfTheOldestFilesAndSaysHowManyWait() {
+    String tag = UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x");
+    for (int i = 0; i < PAGE_SIZE + 1; i++) {
+      aged26(children.findOrAdd(null, "Waiting " + tag + " " + (char) ('a' + i % 26) + i + "-Testchild", "Grade 9",
+          Instant.now()));
+    }
+    retention.flagDue();
+    int waiting = retention.oldestPendingFor(subjects.referencesHiddenFrom("cpo"), Integer.MAX_VALUE).oldest().size();
+
+    String list = dueForReview(WebappSession.loggedIn(port, "cpo", "demo"));
+    assertThat(list.split("<tr class=\"review\">", -1)).as("one page of files").hasSize(PAGE_SIZE + 1);
+    assertThat(list).contains("The oldest " + PAGE_SIZE + " of " + waiting + " files waiting for a decision");
+    assertThat(waiting).isGreaterThan(PAGE_SIZE);
+  }
+
   /** A child who turned 26 with two closed cases, each about the deputy or not. */
   private long childOfAge26(String name, boolean firstAboutDeputy, boolean secondAboutDeputy) {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     Instant opened = Instant.now().minus(Duration.ofDays(400));
-    long child = children.findOrAdd(null, name + " " + tag.replaceAll("[0-9]", "x") + "-Testchild", "Grade 9", opened);
-    jdbc.update("update child set date_of_birth = ? where id = ?",
-        Date.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(26)), child);
+    long child = aged26(children.findOrAdd(null, name + " " + tag.replaceAll("[0-9]", "x") + "-Testchild", "Grade 9",
+        opened));
     boolean[] aboutDeputy = {firstAboutDeputy, secondAboutDeputy};
     for (int i = 0; i < aboutDeputy.length; i++) {
       String reference = "SC-RETAIN-" + tag + "-" + i;
@@ -79,6 +116,13 @@ class RetentionReviewWallsTest {
             reference, Timestamp.from(opened));
       }
     }
+    return child;
+  }
+
+  private long aged26(long child) {
+    jdbc.update("update child set date_of_birth = ? where id = ?",
+        Date.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(26)), child);
+    made.add(child);
     return child;
   }
 
