@@ -61,6 +61,17 @@ class ChildFileExport {
     return visible;
   }
 
+  /**
+   * For what is done to the child's whole file (a subject access export prepared or released): none
+   * of its cases may be hidden from the person doing it, or the export would leave out, unseen, the
+   * cases about them. Otherwise there is no such child for them.
+   */
+  void requireNoneHidden(long id, Set<String> hidden) {
+    if (caseFiles.ofChild(id).stream().anyMatch(process -> hidden.contains(process.caseReference()))) {
+      throw notFound();
+    }
+  }
+
   static ResponseStatusException notFound() {
     return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Requests to see one's data ({@code /casefile/access-requests}): the CPO prepares the export of a
  * child's file from the child's page, a second person approves it here, and only then can it be
  * released (downloaded), which is recorded. A request for a child whose only cases are about the
- * person asking does not exist for them.
+ * person asking does not exist for them; one whose child has any case about them is neither
+ * prepared nor released by them (the export would leave that case out): they may approve it, as the
+ * second person, without seeing that case.
  */
 @Controller
 @RequestMapping("/casefile")
@@ -62,7 +64,7 @@ class SubjectAccessController {
   String prepare(@PathVariable long id, @RequestParam(required = false) String requestedBy,
       @RequestParam(required = false) String withheld, Principal user) {
     children.find(id).orElseThrow(ChildFileExport::notFound);
-    childFiles.visibleCases(id, subjects.referencesHiddenFrom(user.getName()));
+    childFiles.requireNoneHidden(id, subjects.referencesHiddenFrom(user.getName()));
     CaseFileController.requireAtMost(requestedBy, limits.maxNameLength(), "Who asked");
     CaseFileController.requireAtMost(withheld, limits.maxTextLength(), "What is withheld");
     requests.prepare(id, requestedBy, withheld, user.getName());
@@ -82,6 +84,7 @@ class SubjectAccessController {
   @Transactional
   ResponseEntity<byte[]> release(@PathVariable long requestId, Principal user) {
     SubjectAccessRequests.Request request = visibleRequest(requestId, user);
+    childFiles.requireNoneHidden(request.childId(), subjects.referencesHiddenFrom(user.getName()));
     requests.release(requestId, user.getName());
     return CaseFileController.pdf("access-request-" + requestId, childFiles.export(request.childId(), user.getName(),
         "Subject access export released (request " + requestId + ", approved by " + request.approvedBy() + ")"));

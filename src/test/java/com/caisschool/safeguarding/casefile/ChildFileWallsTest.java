@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.caisschool.safeguarding.security.CaseSubjects;
 import com.caisschool.safeguarding.testing.ApplicationTest;
 import com.caisschool.safeguarding.testing.WebappSession;
+import java.io.IOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,13 +26,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A retention decision is about a child's whole file, destruction included: the person one of its
+ * What is done to a child's whole file is done by someone none of its cases is about (here the CPO,
+ * for cases about the deputy). A retention decision, destruction included: the person one of the
  * cases is about neither sees the file in the list of files due for review nor decides it, however
- * they ask; someone no case of it is about (here the CPO, for cases about the deputy) does. The
- * list is one page long, the oldest first, and says how many files wait in all.
+ * they ask; that list is one page long, the oldest first, and says how many files wait in all. A
+ * subject access export: they neither prepare nor release it (it would leave out, unseen, the case
+ * about them); they may approve it as the second person.
  */
 @ApplicationTest
-class RetentionReviewWallsTest {
+class ChildFileWallsTest {
 
   @LocalServerPort int port;
   @Autowired Children children;
@@ -98,6 +104,33 @@ class RetentionReviewWallsTest {
     assertThat(list.split("<tr class=\"review\">", -1)).as("one page of files").hasSize(PAGE_SIZE + 1);
     assertThat(list).contains("The oldest " + PAGE_SIZE + " of " + waiting + " files waiting for a decision");
     assertThat(waiting).isGreaterThan(PAGE_SIZE);
+  }
+
+  @Test
+  void anExportOfAPersonsDataIsPreparedAndReleasedOnlyBySomeoneNoCaseOfTheChildIsAbout() throws IOException {
+    long child = childOfAge26("Access", true, false);
+    String path = "/casefile/children/" + child + "/access-requests";
+    Map<String, String> request = Map.of("requestedBy", "The young adult", "withheld", "Nothing withheld");
+    WebappSession deputy = WebappSession.loggedIn(port, "deputy", "demo");
+    String deputyToken = WebappSession.csrfTokenOf(deputy.page("/casefile/children/" + child));
+    assertThat(deputy.send("POST", path, deputyToken, request).status()).as("prepared by the deputy").isEqualTo(404);
+
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    assertThat(cpo.send("POST", path, WebappSession.csrfTokenOf(cpo.page("/casefile/children/" + child)), request)
+        .status()).isEqualTo(302);
+    long id = jdbc.queryForObject("select max(id) from subject_access_request where child_id = ?", Long.class, child);
+    String export = "/casefile/access-requests/" + id + "/export.pdf";
+    assertThat(deputy.send("POST", "/casefile/access-requests/" + id + "/approve", deputyToken,
+        Map.of("reason", "Checked: nothing that puts a child at risk")).status()).as("approved by the deputy")
+        .isEqualTo(302);
+    assertThat(deputy.send("POST", export, deputyToken, Map.of()).status()).as("released by the deputy").isEqualTo(404);
+    assertThat(jdbc.queryForObject("select released_at from subject_access_request where id = ?", Timestamp.class, id))
+        .isNull();
+
+    try (PDDocument document = Loader.loadPDF(cpo.export("/casefile/access-requests", export))) {
+      assertThat(new PDFTextStripper().getText(document)).as("every case of the child, the one about the deputy too")
+          .contains(caseFiles.ofChild(child).stream().map(CaseSummary::caseReference).toArray(String[]::new));
+    }
   }
 
   /** A child who turned 26 with two closed cases, each about the deputy or not. */
