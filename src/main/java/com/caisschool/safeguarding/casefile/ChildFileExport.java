@@ -39,16 +39,16 @@ class ChildFileExport {
   /** The PDF; {@code what} is how the export is recorded ("Child's file exported as PDF"). */
   byte[] export(long id, String user, String what) {
     Child child = children.find(id).orElseThrow(ChildFileExport::notFound);
-    Set<String> hidden = subjects.referencesHiddenFrom(user);
-    List<String> references = visibleCases(id, hidden).stream().map(CaseSummary::caseReference).distinct().toList();
+    requireNoneHidden(id, subjects.referencesHiddenFrom(user));
+    List<String> references = caseFiles.ofChild(id).stream().map(CaseSummary::caseReference).distinct().toList();
     references.forEach(reference -> chronology.append(ChronologyEntry.of(reference, null, EngineTime.now(), user,
         EntryKind.EXPORT, null, null, what, null)));
     reads.record(references, user, WayIn.PDF_EXPORT, "child's file PDF");
     List<String> cover = List.of("Child: " + child.name() + (child.grade() != null ? ", " + child.grade() : ""),
         "Student ID: " + (child.studentId() != null ? child.studentId() : "not recorded"),
         "Cases: " + String.join(", ", references));
-    return pdfs.render("Child protection file", cover, view.lines(chronology.ofChild(id).stream()
-        .filter(entry -> !hidden.contains(entry.caseReference())).toList()), view.exportedBy(user), view.zoneName());
+    return pdfs.render("Child protection file", cover, view.lines(chronology.ofChild(id)), view.exportedBy(user),
+        view.zoneName());
   }
 
   /** A child's cases other than those hidden from the person asking; none left: no such child for them. */
@@ -62,9 +62,10 @@ class ChildFileExport {
   }
 
   /**
-   * For what is done to the child's whole file (a subject access export prepared or released): none
-   * of its cases may be hidden from the person doing it, or the export would leave out, unseen, the
-   * cases about them. Otherwise there is no such child for them.
+   * For what is done to the child's whole file (its PDF, for a transfer or the authorities; a
+   * subject access export prepared or released): none of its cases may be hidden from the person
+   * doing it, or the export would leave out, unseen, the cases about them. Otherwise there is no
+   * such child for them.
    */
   void requireNoneHidden(long id, Set<String> hidden) {
     if (caseFiles.ofChild(id).stream().anyMatch(process -> hidden.contains(process.caseReference()))) {

@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What is done to a child's whole file is done by someone none of its cases is about (here the CPO,
  * for cases about the deputy). A retention decision, destruction included: the person one of the
  * cases is about neither sees the file in the list of files due for review nor decides it, however
- * they ask; that list is one page long, the oldest first, and says how many files wait in all. A
- * subject access export: they neither prepare nor release it (it would leave out, unseen, the case
- * about them); they may approve it as the second person.
+ * they ask; that list is one page long, the oldest first, and says how many files wait in all. The
+ * child's PDF (for a transfer or the authorities) and a subject access export: they neither make,
+ * prepare nor release them (they would leave out, unseen, the case about them); they may approve a
+ * subject access export as the second person.
  */
 @ApplicationTest
 class ChildFileWallsTest {
@@ -128,6 +129,21 @@ class ChildFileWallsTest {
         .isNull();
 
     try (PDDocument document = Loader.loadPDF(cpo.export("/casefile/access-requests", export))) {
+      assertThat(new PDFTextStripper().getText(document)).as("every case of the child, the one about the deputy too")
+          .contains(caseFiles.ofChild(child).stream().map(CaseSummary::caseReference).toArray(String[]::new));
+    }
+  }
+
+  @Test
+  void aChildsWholeFileIsExportedOnlyBySomeoneNoneOfItsCasesIsAbout() throws IOException {
+    long child = childOfAge26("Transfer", false, true);
+    String page = "/casefile/children/" + child;
+    WebappSession deputy = WebappSession.loggedIn(port, "deputy", "demo");
+    assertThat(deputy.send("POST", page + "/export.pdf", WebappSession.csrfTokenOf(deputy.page(page)), Map.of())
+        .status()).as("the deputy, whom one case is about").isEqualTo(404);
+
+    try (PDDocument document = Loader.loadPDF(WebappSession.loggedIn(port, "cpo", "demo")
+        .export(page, page + "/export.pdf"))) {
       assertThat(new PDFTextStripper().getText(document)).as("every case of the child, the one about the deputy too")
           .contains(caseFiles.ofChild(child).stream().map(CaseSummary::caseReference).toArray(String[]::new));
     }
