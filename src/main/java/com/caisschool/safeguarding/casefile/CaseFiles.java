@@ -118,6 +118,14 @@ public class CaseFiles {
     return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
+  /**
+   * Whether any case of the child is one of these (the cases hidden from someone): then what is done
+   * to the child's whole file is not theirs to do.
+   */
+  boolean anyCaseOfChildAmong(long childId, Collection<String> references) {
+    return !references.isEmpty() && ofChild(childId).stream().anyMatch(file -> references.contains(file.caseReference()));
+  }
+
   /** "?,?,?" for an {@code IN} list of this many values (one at least). */
   static String placeholders(int count) {
     return "?,".repeat(count - 1) + "?";

@@ -68,7 +68,7 @@ class ChildFileExport {
    * such child for them.
    */
   void requireNoneHidden(long id, Set<String> hidden) {
-    if (caseFiles.ofChild(id).stream().anyMatch(process -> hidden.contains(process.caseReference()))) {
+    if (caseFiles.anyCaseOfChildAmong(id, hidden)) {
       throw notFound();
     }
   }

@@ -111,8 +111,7 @@ public class RetentionReview {
     Instant now = EngineTime.now();
     List<Long> child = jdbc.queryForList("select child_id from retention_review where id = ? and decided_at is null",
         Long.class, reviewId);
-    if (child.isEmpty() || caseFiles.ofChild(child.get(0)).stream()
-        .anyMatch(process -> hiddenFromDecider.contains(process.caseReference()))) {
+    if (child.isEmpty() || caseFiles.anyCaseOfChildAmong(child.get(0), hiddenFromDecider)) {
       throw new IllegalArgumentException("This review is unknown or already decided.");
     }
     if ("destroy".equals(decision)) {

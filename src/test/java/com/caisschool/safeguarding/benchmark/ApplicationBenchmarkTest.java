@@ -97,7 +97,8 @@ class ApplicationBenchmarkTest {
     assertThat(parallel.answered("application")).as("every parallel report answered").isEqualTo(size.parallelReports());
     assertThat(parallel.answered("bare")).as("every parallel report answered").isEqualTo(size.parallelReports());
     assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains(
-        "full concern case (H2)", "CPU time of the full cases (H2)", size.parallelReports() + " reports in parallel", "start-up to the first answered request");
+        "full concern case (H2)", "CPU time of the full cases (H2)", size.parallelReports() + " reports in parallel",
+        "start-up to the first answered request");
   }
 
   private static void writeResult(String result) throws IOException {
