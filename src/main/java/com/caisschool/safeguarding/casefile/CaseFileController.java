@@ -220,7 +220,8 @@ class CaseFileController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftSchoolOn,
       Principal user) {
     children.find(id).orElseThrow(CaseFileController::notFound);
-    visibleCasesOfChild(id, subjects.referencesHiddenFrom(user.getName()));
+    // The dates decide when the whole file comes up for its retention decision: a whole-file action.
+    childFiles.requireNoneHidden(id, subjects.referencesHiddenFrom(user.getName()));
     requireAtMost(studentId, limits.maxNameLength(), "The student id");
     children.update(id, studentId, dateOfBirth, leftSchoolOn);
     return "redirect:/casefile/children/" + id;

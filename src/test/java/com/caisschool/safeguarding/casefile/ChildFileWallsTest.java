@@ -32,7 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * they ask; that list is one page long, the oldest first, and says how many files wait in all. The
  * child's PDF (for a transfer or the authorities) and a subject access export: they neither make,
  * prepare nor release them (they would leave out, unseen, the case about them); they may approve a
- * subject access export as the second person.
+ * subject access export as the second person. The child's date of birth and leaving date, which
+ * decide when the file comes up for that decision, are changed only by someone none of its cases is
+ * about.
  */
 @ApplicationTest
 class ChildFileWallsTest {
@@ -140,6 +142,22 @@ class ChildFileWallsTest {
         .status()).as("the deputy, whom one case is about").isEqualTo(404);
 
     assertHoldsEveryCaseOf(child, WebappSession.loggedIn(port, "cpo", "demo").export(page, page + "/export.pdf"));
+  }
+
+  @Test
+  void theDatesThatDecideTheFilesRetentionAreChangedOnlyBySomeoneNoneOfItsCasesIsAbout() {
+    long child = childOfAge26("Dates", true, false);
+    LocalDate born = children.find(child).orElseThrow().dateOfBirth();
+    String page = "/casefile/children/" + child;
+    Map<String, String> younger = Map.of("dateOfBirth", "2015-05-01", "leftSchoolOn", "");
+    WebappSession deputy = WebappSession.loggedIn(port, "deputy", "demo");
+    assertThat(deputy.send("POST", page, WebappSession.csrfTokenOf(deputy.page(page)), younger).status())
+        .as("the deputy, whom one case is about, though they see the other").isEqualTo(404);
+    assertThat(children.find(child).orElseThrow().dateOfBirth()).isEqualTo(born);
+
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    assertThat(cpo.send("POST", page, WebappSession.csrfTokenOf(cpo.page(page)), younger).status()).isEqualTo(302);
+    assertThat(children.find(child).orElseThrow().dateOfBirth()).isEqualTo(LocalDate.of(2015, 5, 1));
   }
 
   private void assertHoldsEveryCaseOf(long child, byte[] pdf) throws IOException {
