@@ -206,10 +206,14 @@ class CaseFileController {
 
   /** The school's roster, as a CSV export: repeatable; the page reports what it did. */
   @PostMapping("/roster")
-  String importRoster(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+  String importRoster(@RequestParam("file") MultipartFile file, Model model, Principal user) throws IOException {
     model.addAttribute("header", String.join(",", RosterImport.HEADER));
     try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-      model.addAttribute("result", roster.importCsv(csv, EngineTime.now()));
+      RosterImport.Result result = roster.importCsv(csv, EngineTime.now());
+      // A child whose only cases are about the person importing is not named to them, as in a search.
+      Set<String> hidden = subjects.referencesHiddenFrom(user.getName());
+      model.addAttribute("result", hidden.isEmpty() ? result
+          : result.unmatchedOnly(child -> hasVisibleCaseOrNone(child.id(), hidden)));
     }
     return "casefile/roster";
   }

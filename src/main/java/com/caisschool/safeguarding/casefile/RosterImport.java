@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +41,13 @@ class RosterImport {
   }
 
   /** What one import did. */
-  record Result(int added, int changed, int unchanged, List<String> refusedLines, List<Child> unmatched) {}
+  record Result(int added, int changed, int unchanged, List<String> refusedLines, List<Child> unmatched) {
+
+    /** The same result, naming only the unmatched children the person may be shown. */
+    Result unmatchedOnly(Predicate<Child> shown) {
+      return new Result(added, changed, unchanged, refusedLines, unmatched.stream().filter(shown).toList());
+    }
+  }
 
   @Transactional
   Result importCsv(Reader csv, Instant now) {

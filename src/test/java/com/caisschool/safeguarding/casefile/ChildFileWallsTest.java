@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * prepare nor release them (they would leave out, unseen, the case about them); they may approve a
  * subject access export as the second person. The child's date of birth and leaving date, which
  * decide when the file comes up for that decision, are changed only by someone none of its cases is
- * about.
+ * about. A roster import does not name to them a child whose only cases are about them.
  */
 @ApplicationTest
 class ChildFileWallsTest {
@@ -158,6 +158,23 @@ class ChildFileWallsTest {
     WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
     assertThat(cpo.send("POST", page, WebappSession.csrfTokenOf(cpo.page(page)), younger).status()).isEqualTo(302);
     assertThat(children.find(child).orElseThrow().dateOfBirth()).isEqualTo(LocalDate.of(2015, 5, 1));
+  }
+
+  @Test
+  void aRosterImportDoesNotNameToThePersonAChildWhoseOnlyCasesAreAboutThem() {
+    long walled = childOfAge26("Unrostered", true, true);
+    String name = children.find(walled).orElseThrow().name();
+    String seen = children.find(childOfAge26("Seen", false, false)).orElseThrow().name();
+    String roster = String.join(",", RosterImport.HEADER) + "\nRW-" + walled + ",Someone Rostered,,2012-01-01,Grade 9\n";
+    WebappSession deputy = WebappSession.loggedIn(port, "deputy", "demo");
+    var deputysImport = deputy.upload("/casefile/roster", WebappSession.csrfTokenOf(deputy.page("/casefile/roster")),
+        "roster.csv", roster);
+    assertThat(deputysImport.status()).isEqualTo(200);
+    assertThat(deputysImport.body()).contains(seen).doesNotContain(name);
+
+    WebappSession cpo = WebappSession.loggedIn(port, "cpo", "demo");
+    assertThat(cpo.upload("/casefile/roster", WebappSession.csrfTokenOf(cpo.page("/casefile/roster")), "roster.csv",
+        roster).body()).contains(name);
   }
 
   private void assertHoldsEveryCaseOf(long child, byte[] pdf) throws IOException {
