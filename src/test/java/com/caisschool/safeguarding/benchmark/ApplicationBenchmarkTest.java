@@ -111,7 +111,9 @@ class ApplicationBenchmarkTest {
   record Running(ConfigurableApplicationContext context, String engine) implements AutoCloseable {
 
     static Running bare(String engine, String... settings) {
-      List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=" + engine));
+      Path models = BareModels.writeStripped(OUTPUT.resolve("bare-models").resolve(engine));
+      List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.process-engine-name=" + engine,
+          "--bare.models=" + models));
       arguments.addAll(List.of(settings));
       return new Running(BareCamunda.start(arguments.toArray(String[]::new)), engine);
     }

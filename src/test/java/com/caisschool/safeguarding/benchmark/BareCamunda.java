@@ -1,9 +1,14 @@
 package com.caisschool.safeguarding.benchmark;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,9 +20,11 @@ import org.springframework.context.annotation.Bean;
 /**
  * Bare Camunda, the floor of the benchmark: the engine and its REST API on the same Camunda and
  * Spring Boot versions as the application, without security, authorization checks, listeners,
- * forms or webapps, running the application's models stripped by {@link BareModels}. Its settings
- * are in bare-camunda.yaml (not the application's application.yaml). Deliberately not a
- * {@code @Configuration}: the application's component scan must never pick it up.
+ * forms or webapps, running the application's models stripped by {@link BareModels} before it
+ * starts (the folder {@code --bare.models}: it deploys the files as they are, as a bare Camunda
+ * deployment would, without reading or changing them itself). Its settings are in bare-camunda.yaml
+ * (not the application's application.yaml). Deliberately not a {@code @Configuration}: the
+ * application's component scan must never pick it up.
  */
 @EnableAutoConfiguration
 public class BareCamunda {
@@ -52,11 +59,14 @@ public class BareCamunda {
 
   /** Deploys the stripped models once the engine runs (as the application's ModelDeployer does). */
   @Bean
-  ApplicationRunner deployStrippedModels(RepositoryService repository) {
+  ApplicationRunner deployStrippedModels(RepositoryService repository, @Value("${bare.models}") Path models) {
     return arguments -> {
       DeploymentBuilder deployment = repository.createDeployment().name("bare-models").enableDuplicateFiltering(true);
-      BareModels.fromClasspath().forEach((name, content) ->
-          deployment.addInputStream(name, new java.io.ByteArrayInputStream(content)));
+      try (Stream<Path> files = Files.list(models)) {
+        for (Path file : files.sorted().toList()) {
+          deployment.addInputStream(file.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(file)));
+        }
+      }
       deployment.deploy();
     };
   }

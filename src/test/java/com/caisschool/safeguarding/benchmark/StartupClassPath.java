@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  *   <li>the application: its classes (target/classes) and its runtime dependencies, as the pom
  *       lists them in the file named by {@code benchmark.runtimeClassPath} (maven-dependency-plugin,
  *       compile and runtime scope);</li>
- *   <li>bare Camunda: a folder holding only its own classes, its settings and a copy of the models
- *       it strips, and the same runtime dependencies (it auto-configures only what bare-camunda.yaml
- *       leaves on).</li>
+ *   <li>bare Camunda: a folder holding only its own class and its settings, and the same runtime
+ *       dependencies (it auto-configures only what bare-camunda.yaml leaves on); beside it, the
+ *       models it deploys, stripped here beforehand ({@link #bareModels()}).</li>
  * </ul>
  * A launcher class from the tests (the start-up steps' recording) is copied into a folder of its
  * own the same way, so it brings no other test class along.
@@ -51,14 +51,22 @@ final class StartupClassPath {
     return String.join(File.pathSeparator, entries);
   }
 
-  /** Bare Camunda's own classes and settings, the models it strips, and the runtime dependencies. */
+  /**
+   * Bare Camunda's own class and settings and the runtime dependencies; its models, already
+   * stripped, are written to {@link #bareModels()}.
+   */
   String bare() {
-    Path own = copied("bare", List.of(BareCamunda.class, BareModels.class), List.of("bare-camunda.yaml"));
-    copyModels(own.resolve("processes"));
+    Path own = copied("bare", List.of(BareCamunda.class), List.of("bare-camunda.yaml"));
+    BareModels.writeStripped(bareModels());
     List<String> entries = new ArrayList<>();
     entries.add(own.toString());
     entries.addAll(runtimeDependencies());
     return String.join(File.pathSeparator, entries);
+  }
+
+  /** The folder of the stripped models bare Camunda deploys as they are ({@code --bare.models}). */
+  Path bareModels() {
+    return folder.resolve("bare-models");
   }
 
   /** The jars of the compile and runtime scopes, as the build wrote them. */
@@ -106,19 +114,6 @@ final class StartupClassPath {
 
   private static boolean isClassOf(Class<?> type, String fileName) {
     return fileName.equals(type.getSimpleName() + ".class") || fileName.startsWith(type.getSimpleName() + "$");
-  }
-
-  /** The application's models and decisions (processes/ of its classes), which bare Camunda reads from its class path. */
-  private static void copyModels(Path into) {
-    Path models = locationOf(SafeguardingApplication.class).resolve("processes");
-    try (Stream<Path> files = Files.list(models)) {
-      Files.createDirectories(into);
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, into.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Path locationOf(Class<?> type) {

@@ -71,7 +71,9 @@ final class StartupTimer {
   /** Bare Camunda on the same kind of database as the application: in memory, the embedded default's settings. */
   Started bare() {
     int port = freePort();
-    return start("bare", port, "bare", classPath.bare(), List.of(BareCamunda.class.getName(), "--server.port=" + port,
+    String path = classPath.bare();
+    return start("bare", port, "bare", path, List.of(BareCamunda.class.getName(), "--server.port=" + port,
+            "--bare.models=" + classPath.bareModels(),
             "--spring.datasource.url=" + ApplicationYaml.inMemoryDatabase("bare-camunda")),
         RestApi.onEngine(port, "bare", "nobody", "none"),
         "/process-definition/key/" + BareModels.PREFIX + "safeguarding-concern");
