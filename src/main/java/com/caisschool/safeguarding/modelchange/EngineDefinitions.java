@@ -1,10 +1,8 @@
 package com.caisschool.safeguarding.modelchange;
 
-import java.io.ByteArrayInputStream;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /** What the engine has deployed, read inside a command (the deployment's own, or a dry run's). */
@@ -41,6 +39,6 @@ final class EngineDefinitions implements DeployedDefinitions {
     }
     ResourceEntity resource = context.getResourceManager()
         .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
-    return resource == null ? null : Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+    return resource == null ? null : BpmnReader.read(resource.getBytes());
   }
 }

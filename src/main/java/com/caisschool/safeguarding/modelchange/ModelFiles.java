@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -39,7 +38,7 @@ public final class ModelFiles {
   private void read(String name, byte[] content) {
     try {
       if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-        models.put(name, Bpmn.readModelFromStream(new ByteArrayInputStream(content)));
+        models.put(name, BpmnReader.read(content));
       } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
         decisionsByFile.put(name, Dmn.readModelFromStream(new ByteArrayInputStream(content))
             .getModelElementsByType(Decision.class).stream().map(Decision::getId).collect(Collectors.toSet()));
