@@ -158,7 +158,9 @@ class BadInputFuzzTest {
       assertThat(answer.statusCode()).as(describe(form)).isBetween(400, 499);
       assertThat(answer.body()).as(describe(form)).containsAnyOf("Please check the fields marked below",
           "What you sent is too large");
-      assertThat(answer.body()).doesNotContain("Exception").doesNotContain("SQL");
+      // The page's random CSRF token may hold any three letters ("...447SQLm" once failed this).
+      assertThat(answer.body().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\""))
+          .doesNotContain("Exception").doesNotContain("SQL");
       sent++;
     }
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
