@@ -83,7 +83,7 @@ class ApplicationBenchmarkTest {
       ConcernArm bare = ConcernArm.bare(started.bare().rest("nobody", "none"));
       fullCases = FullCaseComparison.run(app, bare, size,
           Map.of(app.name(), started.application()::cpuMillisNow, bare.name(), started.bare()::cpuMillisNow));
-      parallel = ParallelReports.run(app, bare, size.parallelReports());
+      parallel = ParallelReports.run(app, bare, size.parallelReports(), size.parallelBursts());
     }
     startups.report(table);
     fullCases.report(table);
@@ -94,8 +94,9 @@ class ApplicationBenchmarkTest {
     assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
     assertThat(fullCases.cpuTimeMeasured()).as("CPU time of the full cases read on both sides").isTrue();
     assertThat(fullCases.started("application")).isEqualTo(size.warmUpCases() + size.rounds() * size.casesPerRound());
-    assertThat(parallel.answered("application")).as("every parallel report answered").isEqualTo(size.parallelReports());
-    assertThat(parallel.answered("bare")).as("every parallel report answered").isEqualTo(size.parallelReports());
+    int parallelReports = size.parallelReports() * size.parallelBursts();
+    assertThat(parallel.answered("application")).as("every parallel report answered").isEqualTo(parallelReports);
+    assertThat(parallel.answered("bare")).as("every parallel report answered").isEqualTo(parallelReports);
     assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains(
         "full concern case (H2)", "CPU time of the full cases (H2)", size.parallelReports() + " reports in parallel",
         "start-up to the first answered request");

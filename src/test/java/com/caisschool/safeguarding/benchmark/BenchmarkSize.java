@@ -6,7 +6,8 @@ import java.util.List;
  * How much the benchmark does: {@code quick} in every build (small data, so it cannot rot),
  * {@code full} with {@code -Pbenchmark} (README "Performance"). Each number can be changed for a
  * run: {@code -Dbenchmark.open=}, {@code .closed}, {@code .rounds}, {@code .casesPerRound},
- * {@code .warmUpCases}, {@code .startups}, {@code .parallelReports}, {@code .samples}.
+ * {@code .warmUpCases}, {@code .startups}, {@code .parallelReports}, {@code .parallelBursts},
+ * {@code .samples}.
  * {@code -Dbenchmark.parts=startup} runs the start-up, full case and parallel report parts only
  * (H2, no decade of data), {@code daily} the daily requests on the decade of data only, to iterate
  * on them; {@code startups} the start-ups only (to profile them); the default {@code all} runs every
@@ -14,18 +15,19 @@ import java.util.List;
  * ({@link ListPlans}).
  */
 record BenchmarkSize(String mode, int startups, int warmUpCases, int rounds, int casesPerRound, int parallelReports,
-    int closedCases, int openCases, int samples, int chunk, String parts) {
+    int parallelBursts, int closedCases, int openCases, int samples, int chunk, String parts) {
 
   static BenchmarkSize fromSystemProperties() {
     String mode = System.getProperty("benchmark.mode", "quick");
     BenchmarkSize size = switch (mode) {
-      case "full" -> new BenchmarkSize(mode, 3, 5, 10, 20, 30, 100_000, 5_000, 50, 10_000, "all");
-      case "quick", "" -> new BenchmarkSize("quick", 1, 1, 2, 2, 6, 200, 12, 3, 100, "all");
+      case "full" -> new BenchmarkSize(mode, 3, 5, 10, 20, 30, 3, 100_000, 5_000, 50, 10_000, "all");
+      case "quick", "" -> new BenchmarkSize("quick", 1, 1, 2, 2, 6, 2, 200, 12, 3, 100, "all");
       default -> throw new IllegalArgumentException("benchmark.mode is quick or full, not " + mode);
     };
     return new BenchmarkSize(size.mode(), get("startups", size.startups()), get("warmUpCases", size.warmUpCases()),
         get("rounds", size.rounds()), get("casesPerRound", size.casesPerRound()),
-        get("parallelReports", size.parallelReports()), get("closed", size.closedCases()),
+        get("parallelReports", size.parallelReports()), get("parallelBursts", size.parallelBursts()),
+        get("closed", size.closedCases()),
         get("open", size.openCases()), get("samples", size.samples()), size.chunk(),
         parts(System.getProperty("benchmark.parts", "all")));
   }

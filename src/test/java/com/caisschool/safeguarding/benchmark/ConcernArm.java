@@ -140,6 +140,13 @@ final class ConcernArm {
     return conflicts.get();
   }
 
+  /** Jobs due now on this side (the alerts still to send), as its REST API counts them for the CPO (who reads every case). */
+  long jobsDue() {
+    RestApi.Reply count = cpo.get("/job/count?executable=true");
+    check(count.status() == 200, "job count", count);
+    return count.json().path("count").asLong();
+  }
+
   /** Whether the case passed its "case closed" end event, as the history in its REST API tells. */
   boolean closed(String processInstanceId) {
     RestApi.Reply ends = cpo.get("/history/activity-instance?processInstanceId=" + processInstanceId
