@@ -21,7 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Each thread keeps one AES-GCM cipher object and initialises it afresh (key, nonce) for every
  * value: looking the transformation up among the security providers at every value was most of
  * an encryption's cost (issue 25). An initialisation replaces all earlier state, and GCM itself
- * refuses to encrypt twice with the same key and nonce.
+ * refuses to encrypt twice with the same key and nonce. Each thread also draws its nonces from a
+ * generator of its own (DRBG, seeded by the operating system): the default generator reads them
+ * under one lock for the whole JVM, on which thirty reports arriving together queued.
  */
 public class FieldCipher {
 
@@ -31,7 +33,7 @@ public class FieldCipher {
 
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
-  private final SecureRandom random = new SecureRandom();
+  private final ThreadLocal<SecureRandom> nonces = ThreadLocal.withInitial(FieldCipher::newRandom);
   private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCipher::newCipher);
   private final String currentKey;
   private final Map<String, SecretKey> keys = new HashMap<>();
@@ -67,7 +69,7 @@ public class FieldCipher {
     }
     try {
       byte[] nonce = new byte[NONCE_BYTES];
-      random.nextBytes(nonce);
+      nonces.get().nextBytes(nonce);
       Cipher cipher = ciphers.get();
       cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKey), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(currentKey.getBytes(StandardCharsets.UTF_8));
@@ -106,6 +108,14 @@ public class FieldCipher {
       return Cipher.getInstance(TRANSFORMATION);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+    }
+  }
+
+  private static SecureRandom newRandom() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("DRBG is part of every Java runtime", e);
     }
   }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Each thread reuses one cipher object (issue 25): nothing of one value may carry over to the
  * next, whatever came before it (a value under another key, a tampered value refused, the other
- * direction), and threads never share one.
+ * direction), and threads never share one. Nor do they share a nonce generator: no nonce comes twice,
+ * however many threads encrypt at once.
  */
 class FieldCipherReuseTest {
 
@@ -52,6 +53,24 @@ class FieldCipherReuseTest {
       for (int i = 0; i < read.size(); i++) {
         assertThat(read.get(i).get()).isEqualTo("value " + i);
       }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void noNonceComesTwiceWhenManyThreadsEncryptAtOnce() throws Exception {
+    FieldCipher cipher = new FieldCipher(new AtRestProperties("2026", Map.of("2026", KEY_2026), KEY_2027, false, Set.of()));
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> sealed = IntStream.range(0, 4000).mapToObj(i -> threads.submit(() -> cipher.encrypt("same")))
+          .toList();
+      Set<String> nonces = new java.util.HashSet<>();
+      for (Future<String> value : sealed) {
+        byte[] stored = java.util.Base64.getDecoder().decode(value.get().substring("enc1:2026:".length()));
+        nonces.add(java.util.HexFormat.of().formatHex(stored, 0, 12));
+      }
+      assertThat(nonces).hasSize(4000);
     } finally {
       threads.shutdownNow();
     }
