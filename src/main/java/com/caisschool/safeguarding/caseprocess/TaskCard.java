@@ -2,6 +2,7 @@ package com.caisschool.safeguarding.caseprocess;
 
 import com.caisschool.safeguarding.forms.FormDefinitions;
 import com.caisschool.safeguarding.forms.FormField;
+import com.caisschool.safeguarding.language.CardValues;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * What a Tasklist card of the case shows the CPO and the deputy besides the case reference
- * (issue 23): the categories as the report form labels them and the danger flag, as variables the
- * card readers' filters list ({@code safeguarding.worklists.card-variables}); the grade is the
- * report's own {@code childGrade}. Never a name or initials. Everyone else's filters list none of them.
+ * (issue 23): the categories as the report form labels them and the danger flag (the form's words
+ * for it, or "No"), as variables the card readers' filters list
+ * ({@code safeguarding.worklists.card-variables}); the grade is the report's own {@code childGrade}.
+ * In the report form's English words, so that the webapps show them in each reader's language as
+ * the form is translated (language/CardValues). Never a name or initials. Everyone else's filters
+ * list none of them.
  * Described again as each task of a case is created, from the facts as they then stand: a report
  * corrected at triage (the model applies the corrected categories and danger flag on its way back
  * to the priority decision) shows corrected on every card of the case.
@@ -30,6 +34,8 @@ final class TaskCard implements TaskListener {
 
   static final String CATEGORIES = "cardCategories";
   static final String DANGER = "cardDanger";
+  /** The danger flag when the report says no; when it says yes, the form's own words for it. */
+  static final String NOT_IN_DANGER = "No";
 
   private final Supplier<FormDefinitions> forms;
 
@@ -60,15 +66,14 @@ final class TaskCard implements TaskListener {
   private static void describe(DelegateExecution process, List<FormField> startForm) {
     startForm.stream().filter(field -> field.key().equals("categories")).findFirst().ifPresent(field -> {
       String labels = values(process.getVariable("categories")).stream().map(field::optionLabel).distinct()
-          .collect(Collectors.joining(", "));
+          .collect(Collectors.joining(CardValues.ENGLISH_SEPARATOR));
       if (!labels.isEmpty()) {
         setIfChanged(process, CATEGORIES, labels);
       }
     });
-    if (startForm.stream().anyMatch(field -> field.key().equals("immediateDanger"))) {
-      setIfChanged(process, DANGER, Boolean.TRUE.equals(process.getVariable("immediateDanger"))
-          ? "YES: the child may be in danger now" : "No");
-    }
+    startForm.stream().filter(field -> field.key().equals("immediateDanger")).findFirst().ifPresent(field ->
+        setIfChanged(process, DANGER, Boolean.TRUE.equals(process.getVariable("immediateDanger"))
+            ? field.label() : NOT_IN_DANGER));
   }
 
   /** Unchanged facts write nothing: no history entry for every task of a case. */

@@ -1,7 +1,7 @@
 package com.caisschool.safeguarding.forms;
 
+import com.caisschool.safeguarding.language.Catalogues;
 import com.caisschool.safeguarding.language.StaffLanguage;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,16 +34,7 @@ public class FormTranslations {
   /** The catalogues on the class path (forms/i18n/), as deployed with the application. */
   public static FormTranslations fromClassPath() {
     FormTranslations translations = new FormTranslations();
-    for (StaffLanguage language : StaffLanguage.values()) {
-      InputStream catalogue = FormTranslations.class.getClassLoader().getResourceAsStream(catalogueName(language));
-      if (catalogue != null) {
-        try (catalogue) {
-          translations.catalogues.put(language, JSON.readValue(catalogue, new TypeReference<Map<String, String>>() {}));
-        } catch (IOException e) {
-          throw new UncheckedIOException("The form catalogue " + catalogueName(language) + " cannot be read", e);
-        }
-      }
-    }
+    translations.catalogues.putAll(Catalogues.fromClassPath(FormTranslations::catalogueName));
     return translations;
   }
 

@@ -1,6 +1,7 @@
 package com.caisschool.safeguarding.language;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -33,10 +34,18 @@ class LanguageConfig {
     // The roles' names (safeguarding.roles) read here: the identity set-up already depends on this package.
     Map<String, String> roles = Binder.get(environment)
         .bind("safeguarding.roles", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-    var registration = new FilterRegistrationBean<>(new WebappNameAnswers(WebappNames.fromClassPath(roles), languages));
+    // The card variables' names (safeguarding.worklists.card-variables), read here for the same reason.
+    List<String> cardVariables = Binder.get(environment)
+        .bind("safeguarding.worklists.card-variables", Bindable.listOf(CardVariable.class)).orElse(List.of())
+        .stream().map(CardVariable::name).toList();
+    var registration = new FilterRegistrationBean<>(new WebappNameAnswers(WebappNames.fromClassPath(roles),
+        CardValues.fromClassPath(cardVariables), languages));
     registration.setName("webapp-name-answers");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
     registration.addUrlPatterns("/camunda/api/engine/*");
     return registration;
   }
+
+  /** The name of a variable shown on the card readers' cards (its label is translated with the filter). */
+  record CardVariable(String name, String label) {}
 }

@@ -11,19 +11,21 @@ import java.util.Optional;
  */
 public enum StaffLanguage {
 
-  ENGLISH("en", Locale.ENGLISH, "en", "English"),
-  CHINESE("zh-CN", Locale.SIMPLIFIED_CHINESE, "zh", "中文（简体）");
+  ENGLISH("en", Locale.ENGLISH, "en", "English", ", "),
+  CHINESE("zh-CN", Locale.SIMPLIFIED_CHINESE, "zh", "中文（简体）", "、");
 
   private final String tag;
   private final Locale locale;
   private final String webappLocale;
   private final String ownName;
+  private final String listSeparator;
 
-  StaffLanguage(String tag, Locale locale, String webappLocale, String ownName) {
+  StaffLanguage(String tag, Locale locale, String webappLocale, String ownName, String listSeparator) {
     this.tag = tag;
     this.locale = locale;
     this.webappLocale = webappLocale;
     this.ownName = ownName;
+    this.listSeparator = listSeparator;
   }
 
   public String tag() {
@@ -36,6 +38,11 @@ public enum StaffLanguage {
 
   public String webappLocale() {
     return webappLocale;
+  }
+
+  /** What separates the items of a list written in one line (Chinese has its enumeration comma). */
+  public String listSeparator() {
+    return listSeparator;
   }
 
   /** The language's name in itself, as a chooser shows it. */

@@ -16,7 +16,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The webapps' API answers about process definitions, tasks and filters ({@code /camunda/api/engine/})
  * carry the names in the reader's language and each candidate group by its readable name
  * ({@link WebappNames}); a task or filter the webapps send back gets its English names again.
- * The REST API ({@code /engine-rest}) and the engine keep the English names.
+ * The values on the card readers' task cards follow the reader's language too ({@link CardValues}).
+ * The REST API ({@code /engine-rest}) and the engine keep the English names and values.
  */
 class WebappNameAnswers extends OncePerRequestFilter {
 
@@ -27,10 +28,12 @@ class WebappNameAnswers extends OncePerRequestFilter {
 
   private final ObjectMapper json = new ObjectMapper();
   private final WebappNames names;
+  private final CardValues cardValues;
   private final UserLanguages languages;
 
-  WebappNameAnswers(WebappNames names, UserLanguages languages) {
+  WebappNameAnswers(WebappNames names, CardValues cardValues, UserLanguages languages) {
     this.names = names;
+    this.cardValues = cardValues;
     this.languages = languages;
   }
 
@@ -54,6 +57,7 @@ class WebappNameAnswers extends OncePerRequestFilter {
         && answer.getContentSize() > 0) {
       JsonNode body = json.readTree(answer.getContentAsByteArray());
       names.translateAnswer(body, language);
+      cardValues.translateAnswer(body, language);
       answer.resetBuffer();
       answer.getOutputStream().write(json.writeValueAsBytes(body));
     }

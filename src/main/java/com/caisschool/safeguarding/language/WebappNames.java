@@ -1,13 +1,9 @@
 package com.caisschool.safeguarding.language;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,18 +39,7 @@ public class WebappNames {
 
   /** The catalogues on the class path, as deployed with the application. */
   public static WebappNames fromClassPath(Map<String, String> groupNames) {
-    Map<StaffLanguage, Map<String, String>> catalogues = new EnumMap<>(StaffLanguage.class);
-    for (StaffLanguage language : StaffLanguage.values()) {
-      InputStream catalogue = WebappNames.class.getClassLoader().getResourceAsStream(catalogueName(language));
-      if (catalogue != null) {
-        try (catalogue) {
-          catalogues.put(language, JSON.readValue(catalogue, new TypeReference<Map<String, String>>() {}));
-        } catch (IOException e) {
-          throw new UncheckedIOException("The name catalogue " + catalogueName(language) + " cannot be read", e);
-        }
-      }
-    }
-    return new WebappNames(catalogues, groupNames);
+    return new WebappNames(Catalogues.fromClassPath(WebappNames::catalogueName), groupNames);
   }
 
   public static String catalogueName(StaffLanguage language) {

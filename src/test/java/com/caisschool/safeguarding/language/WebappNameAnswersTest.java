@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.caisschool.safeguarding.testing.ApplicationTest;
 import com.caisschool.safeguarding.testing.CaseSteps;
+import com.caisschool.safeguarding.testing.ConcernReports;
 import com.caisschool.safeguarding.testing.DueJobs;
 import com.caisschool.safeguarding.testing.RestApi;
 import com.caisschool.safeguarding.testing.WebappSession;
@@ -41,6 +42,7 @@ class WebappNameAnswersTest {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired UserLanguages languages;
+  private final WebappNames languageNames = WebappNames.fromClassPath(Map.of());
 
   @AfterEach
   void cpoBackToNoLanguageSetting() {
@@ -104,6 +106,64 @@ class WebappNameAnswersTest {
     } finally {
       runtimeService.deleteProcessInstance(instance, "test done");
     }
+  }
+
+  /**
+   * The CPO's card of a case lists its categories and danger flag in the CPO's language: Chinese in
+   * Tasklist once the CPO chooses it, English in the REST API (and for the deputy, who chose none).
+   */
+  @Test
+  void theCardValuesReadInTheReadersLanguage() {
+    Map<String, Object> report = new java.util.HashMap<>(bruises("Ana Card-Testchild"));
+    report.put("categories", ConcernReports.json("[\"neglect\", \"bullying\"]"));
+    report.put("immediateDanger", Map.of("value", true, "type", "Boolean"));
+    String instance = new CaseSteps(port, taskService).reportConcern(report);
+    try {
+      languages.choose("cpo", StaffLanguage.CHINESE);
+      Map<String, String> chinese = card(WebappSession.loggedIn(port, "cpo", "demo"), instance);
+      assertThat(chinese).containsEntry("cardCategories", "忽视、欺凌").containsEntry("cardDanger", "孩子现在处于紧急危险中")
+          .containsEntry("childGrade", "Grade 3");
+
+      Map<String, String> english = card(WebappSession.loggedIn(port, "deputy", "demo"), instance);
+      assertThat(english).containsEntry("cardCategories", "Neglect, Bullying")
+          .containsEntry("cardDanger", "The child is in immediate danger right now");
+      RestApi cpoOverRest = RestApi.as(port, "cpo", "demo");
+      String triage = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("user_task_cpo_triage")
+          .singleResult().getId();
+      RestApi.Reply listed = cpoOverRest.postHal("/filter/" + triageFilter(cpoOverRest.get("/filter?resourceType=Task").json())
+          + "/list?firstResult=0&maxResults=1000", Map.of());
+      assertThat(listed.body()).contains(triage).contains("Neglect, Bullying").doesNotContain("忽视");
+    } finally {
+      runtimeService.deleteProcessInstance(instance, "test done");
+    }
+  }
+
+  /** The card variables of the case's triage task in the reader's "Triage" filter, as Tasklist lists it. */
+  private Map<String, String> card(WebappSession reader, String instance) {
+    String triage = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("user_task_cpo_triage")
+        .singleResult().getId();
+    JsonNode filters = reader.get(API + "/filter?resourceType=Task").json();
+    WebappSession.Reply list = reader.postHal(API + "/filter/" + triageFilter(filters) + "/list?firstResult=0&maxResults=1000",
+        Map.of());
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    Map<String, String> shown = new java.util.HashMap<>();
+    for (JsonNode task : list.json().path("_embedded").path("task")) {
+      if (task.path("id").asText().equals(triage)) {
+        task.path("_embedded").path("variable").forEach(variable -> shown.put(variable.path("name").asText(),
+            variable.path("value").asText()));
+      }
+    }
+    return shown;
+  }
+
+  /** The reader's copy of the "Triage" filter, whatever language its name is shown in. */
+  private String triageFilter(JsonNode filters) {
+    for (JsonNode filter : filters) {
+      if (List.of("Triage", languageNames.name("Triage", StaffLanguage.CHINESE)).contains(filter.path("name").asText())) {
+        return filter.path("id").asText();
+      }
+    }
+    throw new AssertionError("No Triage filter in " + filters);
   }
 
   private static List<String> names(JsonNode answer) {

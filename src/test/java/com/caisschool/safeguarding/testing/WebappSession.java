@@ -159,6 +159,12 @@ public final class WebappSession {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  /** A JSON POST asking for what the answer links embedded (HAL), as Tasklist lists a filter's tasks. */
+  public Reply postHal(String path, Object body) {
+    return send(withXsrf(HttpRequest.newBuilder(URI.create(baseUrl + path))).header("Accept", "application/hal+json")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
   /** A JSON PUT as the webapps send it, with Camunda's XSRF token. */
   public Reply put(String path, Object body) {
     return send(withXsrf(HttpRequest.newBuilder(URI.create(baseUrl + path)))
