@@ -18,6 +18,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Tasklist's list of filters with their counts ({@code GET …/filter?itemCount=true}) as one engine
@@ -31,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * this node, never longer: the next request asks again. Every count still runs its own
  * permission-checked query as the person who asks, and each filter's READ is still checked. The
  * request writes nothing (read-only); a count that fails answers as it did on its own, and the
- * transaction is rolled back.
+ * transaction is rolled back. The answer goes out after the transaction has ended.
  */
 class FiltersWithCountsInOneCommand extends OncePerRequestFilter {
 
@@ -76,9 +77,12 @@ class FiltersWithCountsInOneCommand extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // The answer is kept until the transaction has ended: the connection goes back to the pool
+    // before the answer goes out to a client however slow, and a failing commit never follows a 200.
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     try {
       readOnly.executeWithoutResult(status -> {
-        commands().execute(new FiltersWithCounts(request, response, chain));
+        commands().execute(new FiltersWithCounts(request, answer, chain));
         // A count that failed marked the transaction rollback-only (its answer already says so). Marking
         // it here too makes the rollback ours, so Spring rolls back without an UnexpectedRollbackException.
         if (status.isRollbackOnly()) {
@@ -91,6 +95,7 @@ class FiltersWithCountsInOneCommand extends OncePerRequestFilter {
       }
       throw (IOException) failed.getCause();
     }
+    answer.copyBodyToResponse();
   }
 
   private CommandExecutor commands() {

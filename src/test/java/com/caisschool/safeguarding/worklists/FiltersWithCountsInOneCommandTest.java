@@ -22,7 +22,14 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -49,6 +56,8 @@ class FiltersWithCountsInOneCommandTest {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired TaskService taskService;
+  @Autowired ObjectProvider<ProcessEngine> engine;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void theCposFiltersAndCountsAreOneCommandAskingWhoTheyAreOnceWithTheCountsOfEachFilterOnItsOwn() {
@@ -143,6 +152,59 @@ class FiltersWithCountsInOneCommandTest {
       filterService.deleteFilter(broken.getId());
     }
     assertThat(cpo.get(FILTERS_WITH_COUNTS).status()).isEqualTo(200);
+  }
+
+  /**
+   * The answer reaches the client only after the transaction has ended, so a slow client never
+   * holds a database connection (the chain here stands for Camunda's REST API writing the list).
+   */
+  @Test
+  void theAnswerGoesOutAfterTheTransactionHasEnded() throws Exception {
+    var filter = new FiltersWithCountsInOneCommand(engine, transactions);
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/filter");
+    request.setParameter("itemCount", "true");
+    List<Boolean> inTransactionAtWrite = new java.util.ArrayList<>();
+    MockHttpServletResponse response = new MockHttpServletResponse() {
+      @Override
+      public jakarta.servlet.ServletOutputStream getOutputStream() {
+        jakarta.servlet.ServletOutputStream client = super.getOutputStream();
+        return new jakarta.servlet.ServletOutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            inTransactionAtWrite.add(TransactionSynchronizationManager.isActualTransactionActive());
+            client.write(b);
+          }
+
+          @Override
+          public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+            inTransactionAtWrite.add(TransactionSynchronizationManager.isActualTransactionActive());
+            client.write(bytes, offset, length);
+          }
+
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(jakarta.servlet.WriteListener listener) {
+            client.setWriteListener(listener);
+          }
+        };
+      }
+    };
+    AtomicReference<Boolean> chainInTransaction = new AtomicReference<>();
+
+    filter.doFilter(request, response, (req, res) -> {
+      chainInTransaction.set(TransactionSynchronizationManager.isActualTransactionActive());
+      res.setContentType("application/json");
+      res.getOutputStream().write("[{\"name\": \"Triage\", \"itemCount\": 1}]".getBytes(StandardCharsets.UTF_8));
+    });
+
+    assertThat(chainInTransaction.get()).isTrue();
+    assertThat(inTransactionAtWrite).isNotEmpty().containsOnly(false);
+    assertThat(response.getContentAsString()).isEqualTo("[{\"name\": \"Triage\", \"itemCount\": 1}]");
+    assertThat(response.getContentType()).isEqualTo("application/json");
   }
 
   private long triageCount(RestApi reader) {
