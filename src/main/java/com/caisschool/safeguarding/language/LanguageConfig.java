@@ -3,6 +3,8 @@ package com.caisschool.safeguarding.language;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -30,7 +32,8 @@ class LanguageConfig {
 
   /** The names in the webapps' API answers in the reader's language (after Spring Security, too). */
   @Bean
-  FilterRegistrationBean<WebappNameAnswers> webappNameAnswers(UserLanguages languages, Environment environment) {
+  FilterRegistrationBean<WebappNameAnswers> webappNameAnswers(UserLanguages languages, Environment environment,
+      ObjectProvider<ProcessEngine> engine) {
     // The roles' names (safeguarding.roles) read here: the identity set-up already depends on this package.
     Map<String, String> roles = Binder.get(environment)
         .bind("safeguarding.roles", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
@@ -38,8 +41,9 @@ class LanguageConfig {
     List<String> cardVariables = Binder.get(environment)
         .bind("safeguarding.worklists.card-variables", Bindable.listOf(CardVariable.class)).orElse(List.of())
         .stream().map(CardVariable::name).toList();
-    var registration = new FilterRegistrationBean<>(new WebappNameAnswers(WebappNames.fromClassPath(roles),
-        CardValues.fromClassPath(cardVariables), languages));
+    WebappNames names = WebappNames.fromClassPath(roles);
+    var registration = new FilterRegistrationBean<>(new WebappNameAnswers(names, CardValues.fromClassPath(cardVariables),
+        new ProcessNameSearch(names, engine), languages));
     registration.setName("webapp-name-answers");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
     registration.addUrlPatterns("/camunda/api/engine/*");

@@ -16,7 +16,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The webapps' API answers about process definitions, tasks and filters ({@code /camunda/api/engine/})
  * carry the names in the reader's language and each candidate group by its readable name
  * ({@link WebappNames}); a task or filter the webapps send back gets its English names again.
- * The values on the card readers' task cards follow the reader's language too ({@link CardValues}).
+ * The values on the card readers' task cards follow the reader's language too ({@link CardValues}),
+ * and so does the search for a process to start ({@link ProcessNameSearch}).
  * The REST API ({@code /engine-rest}) and the engine keep the English names and values.
  */
 class WebappNameAnswers extends OncePerRequestFilter {
@@ -29,11 +30,13 @@ class WebappNameAnswers extends OncePerRequestFilter {
   private final ObjectMapper json = new ObjectMapper();
   private final WebappNames names;
   private final CardValues cardValues;
+  private final ProcessNameSearch searches;
   private final UserLanguages languages;
 
-  WebappNameAnswers(WebappNames names, CardValues cardValues, UserLanguages languages) {
+  WebappNameAnswers(WebappNames names, CardValues cardValues, ProcessNameSearch searches, UserLanguages languages) {
     this.names = names;
     this.cardValues = cardValues;
+    this.searches = searches;
     this.languages = languages;
   }
 
@@ -46,7 +49,7 @@ class WebappNameAnswers extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     StaffLanguage language = languages.forRequest(request);
-    HttpServletRequest sent = request;
+    HttpServletRequest sent = searches.byKeys(request, path(request), language);
     if ("PUT".equals(request.getMethod()) && UPDATE.matcher(path(request)).matches()) {
       sent = inEnglish(request, language);
     }

@@ -73,6 +73,15 @@ class LanguagesBrowserTest {
         teacher.click(By.cssSelector(".start-process-action a"));
         teacher.until(driver -> driver.findElement(By.cssSelector(".modal-dialog")).getText().contains("儿童保护担忧"));
         assertThat(teacher.find(By.cssSelector(".modal-dialog")).getText()).doesNotContain("Safeguarding concern");
+        // The dialog's search finds a process by a part of its Chinese name (language/ProcessNameSearch).
+        By search = By.cssSelector(".modal-dialog input[ng-model='page.searchValue']");
+        teacher.type(search, "欺凌");
+        teacher.until(driver -> {
+          String listed = driver.findElement(By.cssSelector(".modal-dialog")).getText();
+          return listed.contains("学生之间的欺凌或网络欺凌") && !listed.contains("儿童保护担忧");
+        });
+        teacher.type(search, "担忧");
+        teacher.until(driver -> driver.findElement(By.cssSelector(".modal-dialog")).getText().contains("儿童保护担忧"));
         teacher.click(By.partialLinkText("儿童保护担忧"));
         assertThat(teacher.find(By.cssSelector(".fjs-form")).getText())
             .contains("报告儿童保护担忧").contains("孩子的姓名").contains("孩子现在处于紧急危险中");

@@ -65,6 +65,47 @@ class WebappNameAnswersTest {
         .contains("Safeguarding concern: any worry about a child's safety or welfare (start here if unsure)");
   }
 
+  /**
+   * Tasklist's start dialog searches the processes by a part of their name (list and count): a
+   * Chinese reader finds the concern by a part of its Chinese name, or of its English one; an
+   * English reader searches the English names, as the engine does.
+   */
+  @Test
+  void aReaderSearchesTheProcessesToStartInTheirLanguage() {
+    WebappSession liwei = WebappSession.loggedIn(port, "liwei", "demo");
+    WebappSession teacher = WebappSession.loggedIn(port, "teacher", "demo");
+
+    assertThat(startable(liwei, "担忧")).isNotEmpty().allMatch(name -> name.contains("担忧"))
+        .anyMatch(name -> name.startsWith("儿童保护担忧"));
+    assertThat(startable(liwei, "担忧")).hasSize(startableCount(liwei, "担忧"));
+    assertThat(startable(liwei, "concern")).anyMatch(name -> name.startsWith("儿童保护担忧"));
+    assertThat(startable(liwei, "不存在的名字")).isEmpty();
+    assertThat(startableCount(liwei, "不存在的名字")).isZero();
+
+    assertThat(startable(teacher, "担忧")).isEmpty();
+    assertThat(startable(teacher, "concern")).anyMatch(name -> name.startsWith("Safeguarding concern"));
+    assertThat(startable(teacher, "concern")).hasSize(startableCount(teacher, "concern"));
+  }
+
+  private static final String STARTABLE = "?latest=true&active=true&startableInTasklist=true"
+      + "&startablePermissionCheck=true&firstResult=0&maxResults=15&nameLike=";
+
+  private static List<String> startable(WebappSession reader, String typed) {
+    WebappSession.Reply answer = reader.get(API + "/process-definition" + STARTABLE + like(typed));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return names(answer.json());
+  }
+
+  private static int startableCount(WebappSession reader, String typed) {
+    WebappSession.Reply answer = reader.get(API + "/process-definition/count" + STARTABLE + like(typed));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json().path("count").asInt();
+  }
+
+  private static String like(String typed) {
+    return java.net.URLEncoder.encode("%" + typed + "%", java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void theTaskReadsInTheReadersLanguageWithItsGroupsByName() {
     String instance = new CaseSteps(port, taskService).reportConcern(bruises("Nia Names-Testchild"));
