@@ -1,5 +1,6 @@
 package com.caisschool.safeguarding.language;
 
+import com.caisschool.safeguarding.worklists.WorklistProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,11 @@ class LanguageConfig {
   /** The names in the webapps' API answers in the reader's language (after Spring Security, too). */
   @Bean
   FilterRegistrationBean<WebappNameAnswers> webappNameAnswers(UserLanguages languages, Environment environment,
-      ObjectProvider<ProcessEngine> engine) {
+      WorklistProperties worklists, ObjectProvider<ProcessEngine> engine) {
     // The roles' names (safeguarding.roles) read here: the identity set-up already depends on this package.
     Map<String, String> roles = Binder.get(environment)
         .bind("safeguarding.roles", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-    // The card variables' names (safeguarding.worklists.card-variables), read here for the same reason.
-    List<String> cardVariables = Binder.get(environment)
-        .bind("safeguarding.worklists.card-variables", Bindable.listOf(CardVariable.class)).orElse(List.of())
-        .stream().map(CardVariable::name).toList();
+    List<String> cardVariables = worklists.cardVariables().stream().map(WorklistProperties.ShownVariable::name).toList();
     WebappNames names = WebappNames.fromClassPath(roles);
     var registration = new FilterRegistrationBean<>(new WebappNameAnswers(names, CardValues.fromClassPath(cardVariables),
         new ProcessNameSearch(names, engine), languages));
@@ -49,7 +47,4 @@ class LanguageConfig {
     registration.addUrlPatterns("/camunda/api/engine/*");
     return registration;
   }
-
-  /** The name of a variable shown on the card readers' cards (its label is translated with the filter). */
-  record CardVariable(String name, String label) {}
 }
