@@ -23,7 +23,7 @@ class CaseMigrationPageTest extends CaseMovesToANewVersion {
     CaseSteps steps = new CaseSteps(port, taskService);
     String caseId = steps.reportConcern(bruises("Lena Moved-Testchild"));
     DueJobs.run(managementService, caseId);
-    steps.submitOpenTask(RestApi.as(port, "cpo", "demo"), caseId, form("initialFacts", "Marks seen by the nurse",
+    steps.submitTask(RestApi.as(port, "cpo", "demo"), caseId, "user_task_cpo_triage", form("initialFacts", "Marks seen by the nurse",
         "authorityReportDue", "no", "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
     DueJobs.run(managementService, caseId);
     return caseId;

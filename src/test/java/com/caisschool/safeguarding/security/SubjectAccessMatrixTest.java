@@ -120,7 +120,7 @@ class SubjectAccessMatrixTest {
       DueJobs.run(managementService, concern);
       String reference = runtimeService.createProcessInstanceQuery().processInstanceId(concern).singleResult()
           .getBusinessKey();
-      steps().submitOpenTask(RestApi.as(port, "cpo", "demo"), concern, form("initialFacts", "Child repeats it",
+      steps().submitTask(RestApi.as(port, "cpo", "demo"), concern, "user_task_cpo_triage", form("initialFacts", "Child repeats it",
           "authorityReportDue", "no", "triageDecision", "case-study-team", "triageRationale", "Needs the team"));
       references.put(role, reference);
       instances.put(role, runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()

@@ -32,7 +32,9 @@ public final class CaseSteps {
 
   /**
    * The user completes the case's open task with the form's values. A task behind an asynchronous
-   * step appears only once the test has run the case's due jobs ({@link DueJobs}).
+   * step appears only once the test has run the case's due jobs ({@link DueJobs}); where that leaves
+   * more than one open (a report of suspected abuse: the authorities' decision beside triage), name
+   * the task with {@link #submitTask}, as the order of open tasks is not fixed.
    */
   public void submitOpenTask(RestApi user, String processInstanceId, Map<String, Object> form) {
     List<Task> open = openTasks(processInstanceId);
