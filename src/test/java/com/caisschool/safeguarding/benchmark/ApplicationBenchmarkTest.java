@@ -69,13 +69,14 @@ class ApplicationBenchmarkTest {
     FullCaseComparison fullCases;
     ParallelReports parallel;
     StartupComparison startups;
-    try (StartupComparison started = StartupComparison.run(new StartupTimer(OUTPUT), size.startups())) {
+    try (StartupComparison started = StartupComparison.run(new StartupTimer(OUTPUT), size.startups(), size.runsCases())) {
       startups = started;
       if (!size.runsCases()) {
         // -Dbenchmark.parts=startups: the start-ups only (to profile them).
         startups.report(table);
         assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
         assertThat(startups.cpuTimeMeasured()).as("CPU time of every start-up read").isTrue();
+        assertThat(startups.everyStartAlone()).as("every measured start-up ran alone").isTrue();
         return;
       }
       ConcernArm app = ConcernArm.application(started.application().rest("teacher", "demo"),
@@ -90,6 +91,7 @@ class ApplicationBenchmarkTest {
     parallel.report(table);
     assertThat(startups.measured()).as("start-ups measured for both").isEqualTo(size.startups());
     assertThat(startups.cpuTimeMeasured()).as("CPU time of every start-up read").isTrue();
+    assertThat(startups.everyStartAlone()).as("every measured start-up ran alone").isTrue();
     assertThat(fullCases.completed("application")).as("application cases closed").isEqualTo(fullCases.started("application"));
     assertThat(fullCases.completed("bare")).as("bare cases closed").isEqualTo(fullCases.started("bare"));
     assertThat(fullCases.cpuTimeMeasured()).as("CPU time of the full cases read on both sides").isTrue();

@@ -1,8 +1,12 @@
 package com.caisschool.safeguarding.benchmark;
 
 /**
- * (d) Start-up to the first answered request, application then bare, each in a JVM of its own.
- * The JVMs of the last start keep running for the parts that follow (closed with this object).
+ * (d) Start-up to the first answered request, the application and bare Camunda, each in a JVM of its
+ * own and each measured alone: the other side's JVM is stopped before a measured start begins (a JVM
+ * that has just answered still compiles and starts its background work on the same two cores, which
+ * lengthened the start beside it by 8–20%). The side that starts first alternates from round to round.
+ * With {@code keepRunning} both JVMs run afterwards for the parts that follow (closed with this
+ * object): the last round's second JVM, and the first side started once more, not measured.
  */
 final class StartupComparison implements AutoCloseable {
 
@@ -10,26 +14,45 @@ final class StartupComparison implements AutoCloseable {
   private final Timings bareTimes = new Timings();
   private final Timings applicationCpu = new Timings();
   private final Timings bareCpu = new Timings();
+  private boolean everyStartAlone = true;
   private StartupTimer.Started application;
   private StartupTimer.Started bare;
 
-  static StartupComparison run(StartupTimer timer, int times) {
+  static StartupComparison run(StartupTimer timer, int times, boolean keepRunning) {
     StartupComparison result = new StartupComparison();
     try {
-      for (int i = 0; i < times; i++) {
-        result.close();
-        result.application = timer.application();
-        result.applicationTimes.add(result.application.millis(), 200);
-        result.applicationCpu.add(result.application.cpuMillis(), 200);
-        result.bare = timer.bare();
-        result.bareTimes.add(result.bare.millis(), 200);
-        result.bareCpu.add(result.bare.cpuMillis(), 200);
+      boolean applicationFirst = true;
+      for (int i = 0; i < times; i++, applicationFirst = !applicationFirst) {
+        result.measure(timer, applicationFirst);
+        result.measure(timer, !applicationFirst);
+      }
+      if (keepRunning) {
+        if (result.application == null) {
+          result.application = timer.application();
+        }
+        if (result.bare == null) {
+          result.bare = timer.bare();
+        }
       }
     } catch (RuntimeException e) {
       result.close();
       throw e;
     }
     return result;
+  }
+
+  /** One measured start of one side, with no other JVM of the benchmark running; it runs on until the next start. */
+  private void measure(StartupTimer timer, boolean ofApplication) {
+    close();
+    StartupTimer.Started started = ofApplication ? timer.application() : timer.bare();
+    everyStartAlone &= started.alone();
+    (ofApplication ? applicationTimes : bareTimes).add(started.millis(), 200);
+    (ofApplication ? applicationCpu : bareCpu).add(started.cpuMillis(), 200);
+    if (ofApplication) {
+      application = started;
+    } else {
+      bare = started;
+    }
   }
 
   StartupTimer.Started application() {
@@ -52,6 +75,11 @@ final class StartupComparison implements AutoCloseable {
     table.add("CPU time of the start-up until that request",
         "median " + Timings.ms(applicationCpu.median()), "median " + Timings.ms(bareCpu.median()),
         Timings.ratio(applicationCpu.median() / bareCpu.median()));
+  }
+
+  /** Whether every measured start ran with no other JVM of the benchmark running beside it. */
+  boolean everyStartAlone() {
+    return everyStartAlone;
   }
 
   /** Whether the CPU time of every start was read (the system may not tell it). */

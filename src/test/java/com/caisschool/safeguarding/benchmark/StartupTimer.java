@@ -25,10 +25,10 @@ final class StartupTimer {
    * A started JVM: its REST API, how long it took to answer, and the CPU time its threads had used by
    * then (all cores together; NaN where the system does not tell). CPU time counts the work done
    * whatever else runs on the machine, so it compares start-ups better than the wall clock on a busy
-   * machine.
+   * machine. {@code alone}: no other JVM this timer started was running while it started.
    */
-  record Started(String name, Process process, int port, String engine, double millis, double cpuMillis)
-      implements AutoCloseable {
+  record Started(String name, Process process, int port, String engine, double millis, double cpuMillis,
+      boolean alone) implements AutoCloseable {
 
     RestApi rest(String user, String password) {
       return RestApi.onEngine(port, engine, user, password);
@@ -49,6 +49,7 @@ final class StartupTimer {
   private static final Duration LIMIT = Duration.ofMinutes(Integer.getInteger("benchmark.startupLimitMinutes", 4));
   private final Path logDirectory;
   private final StartupClassPath classPath;
+  private final List<Process> started = new ArrayList<>();
 
   StartupTimer(Path logDirectory) {
     this.logDirectory = logDirectory;
@@ -90,11 +91,13 @@ final class StartupTimer {
     }
     command.addAll(mainAndArguments);
     Process process = null;
+    boolean alone = started.stream().noneMatch(Process::isAlive);
     try {
       Files.createDirectories(logDirectory);
       File log = logDirectory.resolve("startup-" + name + ".log").toFile();
       long start = System.nanoTime();
       process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+      started.add(process);
       long deadline = start + LIMIT.toNanos();
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
@@ -102,9 +105,9 @@ final class StartupTimer {
         }
         if (answers(rest, readyPath)) {
           double millis = (System.nanoTime() - start) / 1_000_000.0;
-          Started started = new Started(name, process, port, engine, millis, cpuMillis(process));
+          Started running = new Started(name, process, port, engine, millis, cpuMillis(process), alone);
           process = null; // running: closed by the caller
-          return started;
+          return running;
         }
         TimeUnit.MILLISECONDS.sleep(50); // polling a starting server, not waiting for a timer
       }
