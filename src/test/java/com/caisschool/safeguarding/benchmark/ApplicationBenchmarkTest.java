@@ -79,6 +79,8 @@ class ApplicationBenchmarkTest {
         assertThat(startups.everyStartAlone()).as("every measured start-up ran alone").isTrue();
         return;
       }
+      assertThat(started.runningStartedApartSeconds()).as("the two JVMs of the later parts are of the same age")
+          .isLessThan(5);
       ConcernArm app = ConcernArm.application(started.application().rest("teacher", "demo"),
           started.application().rest("cpo", "demo"));
       ConcernArm bare = ConcernArm.bare(started.bare().rest("nobody", "none"));

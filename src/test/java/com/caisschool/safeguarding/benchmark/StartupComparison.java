@@ -1,12 +1,15 @@
 package com.caisschool.safeguarding.benchmark;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * (d) Start-up to the first answered request, the application and bare Camunda, each in a JVM of its
  * own and each measured alone: the other side's JVM is stopped before a measured start begins (a JVM
  * that has just answered still compiles and starts its background work on the same two cores, which
  * lengthened the start beside it by 8–20%). The side that starts first alternates from round to round.
- * With {@code keepRunning} both JVMs run afterwards for the parts that follow (closed with this
- * object): the last round's second JVM, and the first side started once more, not measured.
+ * With {@code keepRunning} both sides are then started once more, at the same moment and not
+ * measured, for the parts that follow (closed with this object): two JVMs of the same age, so neither
+ * has had longer to compile its code before the full cases.
  */
 final class StartupComparison implements AutoCloseable {
 
@@ -27,12 +30,7 @@ final class StartupComparison implements AutoCloseable {
         result.measure(timer, !applicationFirst);
       }
       if (keepRunning) {
-        if (result.application == null) {
-          result.application = timer.application();
-        }
-        if (result.bare == null) {
-          result.bare = timer.bare();
-        }
+        result.startBothAtOnce(timer);
       }
     } catch (RuntimeException e) {
       result.close();
@@ -53,6 +51,17 @@ final class StartupComparison implements AutoCloseable {
     } else {
       bare = started;
     }
+  }
+
+  private void startBothAtOnce(StartupTimer timer) {
+    close();
+    CompletableFuture<StartupTimer.Started> startingApplication = CompletableFuture.supplyAsync(timer::application);
+    CompletableFuture<StartupTimer.Started> startingBare = CompletableFuture.supplyAsync(timer::bare);
+    CompletableFuture.allOf(startingApplication, startingBare).exceptionally(failure -> null).join();
+    application = startingApplication.exceptionally(failure -> null).join();
+    bare = startingBare.exceptionally(failure -> null).join();
+    startingApplication.join(); // a failed start is thrown here, and close() stops the side that started
+    startingBare.join();
   }
 
   StartupTimer.Started application() {
@@ -80,6 +89,11 @@ final class StartupComparison implements AutoCloseable {
   /** Whether every measured start ran with no other JVM of the benchmark running beside it. */
   boolean everyStartAlone() {
     return everyStartAlone;
+  }
+
+  /** How far apart the two running JVMs were launched, in seconds (both are started at once for the later parts). */
+  double runningStartedApartSeconds() {
+    return Math.abs(application.startedAtNanos() - bare.startedAtNanos()) / 1e9;
   }
 
   /** Whether the CPU time of every start was read (the system may not tell it). */

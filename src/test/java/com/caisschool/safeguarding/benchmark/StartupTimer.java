@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,10 +26,11 @@ final class StartupTimer {
    * A started JVM: its REST API, how long it took to answer, and the CPU time its threads had used by
    * then (all cores together; NaN where the system does not tell). CPU time counts the work done
    * whatever else runs on the machine, so it compares start-ups better than the wall clock on a busy
-   * machine. {@code alone}: no other JVM this timer started was running while it started.
+   * machine. {@code alone}: no other JVM this timer started was running while it started;
+   * {@code startedAtNanos}: when its JVM was launched ({@link System#nanoTime()}).
    */
   record Started(String name, Process process, int port, String engine, double millis, double cpuMillis,
-      boolean alone) implements AutoCloseable {
+      boolean alone, long startedAtNanos) implements AutoCloseable {
 
     RestApi rest(String user, String password) {
       return RestApi.onEngine(port, engine, user, password);
@@ -49,7 +51,7 @@ final class StartupTimer {
   private static final Duration LIMIT = Duration.ofMinutes(Integer.getInteger("benchmark.startupLimitMinutes", 4));
   private final Path logDirectory;
   private final StartupClassPath classPath;
-  private final List<Process> started = new ArrayList<>();
+  private final List<Process> started = new CopyOnWriteArrayList<>();
 
   StartupTimer(Path logDirectory) {
     this.logDirectory = logDirectory;
@@ -105,7 +107,7 @@ final class StartupTimer {
         }
         if (answers(rest, readyPath)) {
           double millis = (System.nanoTime() - start) / 1_000_000.0;
-          Started running = new Started(name, process, port, engine, millis, cpuMillis(process), alone);
+          Started running = new Started(name, process, port, engine, millis, cpuMillis(process), alone, start);
           process = null; // running: closed by the caller
           return running;
         }
