@@ -104,6 +104,9 @@ class ApplicationBenchmarkTest {
     assertThat(table.rows()).extracting(BenchmarkTable.Row::measure).contains(
         "full concern case (H2)", "CPU time of the full cases (H2)", size.parallelReports() + " reports in parallel",
         "start-up to the first answered request");
+    assertThat(table.rows()).filteredOn(row -> row.measure().endsWith("reports in parallel"))
+        .allSatisfy(row -> assertThat(row.application().split(" / ")).as("each burst's p95 shown")
+            .hasSize(size.parallelBursts()));
   }
 
   private static void writeResult(String result) throws IOException {

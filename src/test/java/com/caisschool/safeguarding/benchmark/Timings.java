@@ -25,6 +25,20 @@ final class Timings {
     statuses.add(status);
   }
 
+  /** Adds every duration and status of another measure (read under its lock, then added under this one). */
+  void addAll(Timings other) {
+    List<Double> otherMillis;
+    List<Integer> otherStatuses;
+    synchronized (other) {
+      otherMillis = List.copyOf(other.millis);
+      otherStatuses = List.copyOf(other.statuses);
+    }
+    synchronized (this) {
+      millis.addAll(otherMillis);
+      statuses.addAll(otherStatuses);
+    }
+  }
+
   /** The duration of the last call timed, in milliseconds. */
   synchronized double last() {
     return millis.get(millis.size() - 1);
