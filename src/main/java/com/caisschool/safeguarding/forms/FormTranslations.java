@@ -39,7 +39,7 @@ public class FormTranslations {
   }
 
   public static String catalogueName(StaffLanguage language) {
-    return "forms/i18n/" + language.tag() + ".json";
+    return Catalogues.formCatalogue(language);
   }
 
   /** The catalogue of a language (English text → translation); empty for English. */

@@ -32,12 +32,7 @@ public final class CardValues {
 
   /** For the card variables named, with the form catalogues deployed with the application. */
   public static CardValues fromClassPath(Collection<String> cardVariables) {
-    return new CardValues(cardVariables, Catalogues.fromClassPath(CardValues::catalogueName));
-  }
-
-  /** The form catalogue (the same file forms/FormTranslations reads: CardValuesTest checks it). */
-  static String catalogueName(StaffLanguage language) {
-    return "forms/i18n/" + language.tag() + ".json";
+    return new CardValues(cardVariables, Catalogues.fromClassPath(Catalogues::formCatalogue));
   }
 
   /** The value in {@code language}, or as it is where the catalogue lacks it or a part of it. */

@@ -20,6 +20,14 @@ public final class Catalogues {
   private Catalogues() {
   }
 
+  /**
+   * The form catalogue of a language: the forms' English words → translation, read by
+   * forms/FormTranslations for the forms and by {@link CardValues} for the task cards.
+   */
+  public static String formCatalogue(StaffLanguage language) {
+    return "forms/i18n/" + language.tag() + ".json";
+  }
+
   /** Each language's catalogue, read from the resource {@code fileOf} names (an unreadable file stops the start). */
   public static Map<StaffLanguage, Map<String, String>> fromClassPath(Function<StaffLanguage, String> fileOf) {
     Map<StaffLanguage, Map<String, String>> catalogues = new EnumMap<>(StaffLanguage.class);

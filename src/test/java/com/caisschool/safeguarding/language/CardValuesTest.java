@@ -21,8 +21,10 @@ class CardValuesTest {
 
   @Test
   void theCatalogueIsTheFormCatalogue() {
+    FormTranslations forms = FormTranslations.fromClassPath();
     for (StaffLanguage language : StaffLanguage.values()) {
-      assertThat(CardValues.catalogueName(language)).isEqualTo(FormTranslations.catalogueName(language));
+      forms.catalogue(language).forEach((english, translated) ->
+          assertThat(VALUES.translate(english, language)).as(english).isEqualTo(translated));
     }
   }
 
