@@ -34,12 +34,8 @@ public class FormTranslations {
   /** The catalogues on the class path (forms/i18n/), as deployed with the application. */
   public static FormTranslations fromClassPath() {
     FormTranslations translations = new FormTranslations();
-    translations.catalogues.putAll(Catalogues.fromClassPath(FormTranslations::catalogueName));
+    translations.catalogues.putAll(Catalogues.fromClassPath(Catalogues::formCatalogue));
     return translations;
-  }
-
-  public static String catalogueName(StaffLanguage language) {
-    return Catalogues.formCatalogue(language);
   }
 
   /** The catalogue of a language (English text → translation); empty for English. */

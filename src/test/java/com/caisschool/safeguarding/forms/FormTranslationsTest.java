@@ -3,6 +3,7 @@ package com.caisschool.safeguarding.forms;
 import static com.caisschool.safeguarding.testing.FormRules.withoutLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.caisschool.safeguarding.language.Catalogues;
 import com.caisschool.safeguarding.language.StaffLanguage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +60,7 @@ class FormTranslationsTest {
         }
       }
       assertThat(problems).as("%s in %s (catalogue %s)", form, language.tag(),
-          FormTranslations.catalogueName(language)).isEmpty();
+          Catalogues.formCatalogue(language)).isEmpty();
     }
   }
 
